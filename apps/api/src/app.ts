@@ -1,0 +1,108 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import type { ApiDeps } from './deps';
+import { authPlugin } from './plugins/auth';
+import { errorsPlugin, sendError } from './plugins/errors';
+import { realtimePlugin } from './plugins/realtime';
+import { attachmentRoutes } from './routes/attachments';
+import { authRoutes } from './routes/auth';
+import { conversationRoutes } from './routes/conversations';
+import { healthRoutes } from './routes/health';
+import { inboxRoutes } from './routes/inboxes';
+import { twilioWebhookRoutes } from './routes/webhooks/twilio';
+import { whatsappWebhookRoutes } from './routes/webhooks/whatsapp';
+import { contactRoutes } from './routes/contacts';
+import { publicMediaRoutes } from './routes/public-media';
+import { uploadsPlugin } from './plugins/uploads';
+
+export async function buildApp(
+  deps: ApiDeps,
+  options: { logger?: boolean } = {},
+): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger:
+      options.logger === false
+        ? false
+        : {
+            level: deps.config.LOG_LEVEL,
+            redact: ['req.headers.cookie', 'req.headers.authorization'],
+          },
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
+    },
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(errorsPlugin);
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Switchboard API',
+        version: '1.0.0',
+        description: 'Omnichannel support inbox.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'sb_session' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(authPlugin, { deps });
+
+  await app.register(healthRoutes, { deps });
+  await app.register(uploadsPlugin);
+  await app.register(twilioWebhookRoutes, { prefix: '/webhooks/twilio', deps });
+  await app.register(whatsappWebhookRoutes, { prefix: '/webhooks/whatsapp', deps });
+  await app.register(publicMediaRoutes, { prefix: '/media', deps });
+  await app.register(
+    async (api) => {
+      api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
+      await api.register(authRoutes, { prefix: '/auth', deps });
+      await api.register(inboxRoutes, { prefix: '/inboxes', deps });
+      await api.register(conversationRoutes, { prefix: '/conversations', deps });
+      await api.register(attachmentRoutes, { prefix: '/attachments', deps });
+      await api.register(contactRoutes, { prefix: '/contacts', deps });
+      await api.register(realtimePlugin, { deps });
+    },
+    { prefix: '/api/v1' },
+  );
+
+  const webDist = deps.config.WEB_DIST;
+  const serveWeb = webDist !== '' && existsSync(join(webDist, 'index.html'));
+  if (serveWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    const isPage = request.method === 'GET' && !/^\/(api|webhooks|media)\//.test(request.url);
+    // The web app routes on the client: unknown page paths get its index.html.
+    if (serveWeb && isPage) return reply.sendFile('index.html');
+    return sendError(
+      reply,
+      request,
+      404,
+      'not_found',
+      `No route for ${request.method} ${request.url.split('?')[0]}.`,
+    );
+  });
+  return app;
+}

@@ -1,0 +1,26 @@
+import { AppShell } from '@mantine/core';
+import { Outlet } from 'react-router-dom';
+import { RequireAuth } from '@/features/auth';
+import { paths } from '../paths';
+import { RealtimeProvider } from '../realtime/realtime-provider';
+import { AppHeader } from './app-header';
+
+export const HEADER_HEIGHT = 56;
+
+/** Frame of every signed-in screen: session guard, realtime socket, header. */
+export function AppLayout() {
+  return (
+    <RequireAuth loginPath={paths.login}>
+      <RealtimeProvider>
+        <AppShell header={{ height: HEADER_HEIGHT }} padding={0}>
+          <AppShell.Header>
+            <AppHeader />
+          </AppShell.Header>
+          <AppShell.Main>
+            <Outlet />
+          </AppShell.Main>
+        </AppShell>
+      </RealtimeProvider>
+    </RequireAuth>
+  );
+}

@@ -1,0 +1,31 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { invalidateConversationQueries } from '@/features/conversations';
+import type { RealtimeHint } from '@/lib/realtime';
+
+// A burst of hints (a bulk import, a busy minute) becomes one refetch per query, not one each.
+const FLUSH_DELAY_MS = 150;
+
+/** Collects hints for a moment, then refreshes the queries they point at. */
+export function createHintInvalidator(queryClient: QueryClient) {
+  const pending = new Set<string>();
+  let timer: number | undefined;
+
+  const flush = () => {
+    timer = undefined;
+    const ids = [...pending];
+    pending.clear();
+    void invalidateConversationQueries(queryClient, ids);
+  };
+
+  return {
+    push(hint: RealtimeHint) {
+      if (hint.type === 'hello' || !('conversationId' in hint) || !hint.conversationId) return;
+      pending.add(hint.conversationId);
+      timer ??= window.setTimeout(flush, FLUSH_DELAY_MS);
+    },
+    dispose() {
+      window.clearTimeout(timer);
+      pending.clear();
+    },
+  };
+}

@@ -1,0 +1,80 @@
+import { ActionIcon, Avatar, Group, Text } from '@mantine/core';
+import { IconArrowLeft } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { CopyValue } from '@/components/ui/copy-value';
+import { ChannelIcon } from '@/features/inboxes';
+import type { Conversation } from '../types';
+import { ContactName } from './contact-name';
+import { ConversationActions } from './conversation-actions';
+import { ConversationStatusBadge } from './conversation-status-badge';
+import classes from './conversation-list.module.css';
+
+interface ConversationHeaderProps {
+  conversation: Conversation;
+  /** Shown on small screens, where the list and the thread take turns. */
+  onBack?: () => void;
+  onOpened?: () => void;
+}
+
+export function ConversationHeader({ conversation, onBack, onOpened }: ConversationHeaderProps) {
+  const { t } = useTranslation();
+  return (
+    <Group
+      justify="space-between"
+      wrap="nowrap"
+      px="md"
+      py="sm"
+      gap="sm"
+      style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}
+      data-testid="conversation-header"
+      data-reference={conversation.reference}
+      data-status={conversation.status}
+    >
+      <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
+        {onBack && (
+          <ActionIcon
+            variant="subtle"
+            color="gray"
+            onClick={onBack}
+            aria-label={t('common.back')}
+            hiddenFrom="sm"
+          >
+            <IconArrowLeft size={18} />
+          </ActionIcon>
+        )}
+        <Avatar
+          name={conversation.contact.name ?? undefined}
+          color="initials"
+          radius="xl"
+          visibleFrom="xs"
+        />
+        <div style={{ minWidth: 0 }}>
+          <Group gap={6} wrap="nowrap">
+            <Text fw={600} truncate>
+              <ContactName contact={conversation.contact} />
+            </Text>
+            <ChannelIcon kind={conversation.inbox.kind} />
+          </Group>
+          <Group gap={6} wrap="nowrap">
+            <Text
+              c="dimmed"
+              className={classes.reference}
+              style={{ whiteSpace: 'nowrap' }}
+              data-testid="conversation-reference"
+            >
+              {conversation.reference}
+            </Text>
+            <CopyValue value={conversation.reference} />
+            <ConversationStatusBadge conversation={conversation} />
+            {conversation.assignee && (
+              <Text size="xs" c="dimmed" truncate visibleFrom="md">
+                {t('info.assignee')}: {conversation.assignee.name}
+              </Text>
+            )}
+          </Group>
+        </div>
+      </Group>
+      <ConversationActions conversation={conversation} onOpened={onOpened} />
+    </Group>
+  );
+}

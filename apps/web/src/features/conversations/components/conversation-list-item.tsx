@@ -1,0 +1,103 @@
+import { Group, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { RelativeTime } from '@/components/ui/relative-time';
+import { ChannelIcon } from '@/features/inboxes';
+import { formatDuration } from '@/lib/format-time';
+import { useNow } from '@/lib/use-now';
+import type { Conversation } from '../types';
+import { contactName } from './contact-name';
+import classes from './conversation-list.module.css';
+
+const MINUTE = 60_000;
+
+/** Waiting time turns orange, then red, as it eats into a typical first-response target. */
+function waitingColor(ms: number): string {
+  if (ms >= 60 * MINUTE) return 'red';
+  if (ms >= 15 * MINUTE) return 'orange';
+  return 'dimmed';
+}
+
+function WaitingTime({ since }: { since: string }) {
+  const { t } = useTranslation();
+  const now = useNow();
+  const waited = now - new Date(since).getTime();
+  return (
+    <Text size="xs" c={waitingColor(waited)} fw={500} data-testid="waiting-time">
+      {t('conversationList.waitingFor', { duration: formatDuration(t, waited) })}
+    </Text>
+  );
+}
+
+interface ConversationListItemProps {
+  conversation: Conversation;
+  href: string;
+  selected: boolean;
+}
+
+export function ConversationListItem({ conversation, href, selected }: ConversationListItemProps) {
+  const { t } = useTranslation();
+  const unread = conversation.unreadCount > 0;
+  const name = contactName(conversation.contact) ?? t('conversationList.unknownContact');
+
+  return (
+    <Link
+      to={href}
+      className={classes.row}
+      aria-current={selected ? 'page' : undefined}
+      data-testid="conversation-item"
+      data-reference={conversation.reference}
+      data-conversation-id={conversation.id}
+      data-unread={unread}
+    >
+      <div style={{ paddingTop: 2 }}>
+        <ChannelIcon kind={conversation.inbox.kind} size={18} />
+      </div>
+      <div className={classes.body}>
+        <Group gap="xs" wrap="nowrap" justify="space-between">
+          <Text size="sm" fw={unread ? 700 : 500} truncate>
+            {name}
+          </Text>
+          <RelativeTime
+            value={conversation.lastMessageAt}
+            size="xs"
+            c={unread ? undefined : 'dimmed'}
+            fw={unread ? 600 : undefined}
+            style={{ flexShrink: 0 }}
+          />
+        </Group>
+        <Group gap="xs" wrap="nowrap" justify="space-between" mt={2}>
+          <Text size="sm" c={unread ? undefined : 'dimmed'} truncate>
+            {conversation.lastMessagePreview ?? t('conversationList.noPreview')}
+          </Text>
+          {unread && (
+            <span
+              className={classes.unreadDot}
+              role="img"
+              aria-label={t('conversationList.unread')}
+              data-testid="unread-dot"
+            />
+          )}
+        </Group>
+        <Group gap="xs" wrap="nowrap" mt={4}>
+          <Text c="dimmed" className={classes.reference}>
+            {conversation.reference}
+          </Text>
+          {conversation.status === 'waiting' && conversation.waitingSince && (
+            <WaitingTime since={conversation.waitingSince} />
+          )}
+          {conversation.status === 'open' && conversation.phase !== 'in_progress' && (
+            <Text size="xs" c={conversation.phase === 'needs_help' ? 'red' : 'dimmed'} truncate>
+              {t(`phase.${conversation.phase}`)}
+            </Text>
+          )}
+          {conversation.status === 'closed' && conversation.outcome && (
+            <Text size="xs" c="dimmed" truncate>
+              {t(`outcome.${conversation.outcome}`)}
+            </Text>
+          )}
+        </Group>
+      </div>
+    </Link>
+  );
+}

@@ -1,0 +1,88 @@
+import { Center, Loader, ScrollArea, Text } from '@mantine/core';
+import { useIntersection } from '@mantine/hooks';
+import { IconCircleCheck, IconInbox, IconArchive } from '@tabler/icons-react';
+import { useEffect, type ReactNode, type Ref } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EmptyState } from '@/components/ui/empty-state';
+import { ErrorState } from '@/components/ui/error-state';
+import { useConversations } from '../api/get-conversations';
+import type { ConversationTab } from '../types';
+import { ConversationListItem } from './conversation-list-item';
+import { ConversationListSkeleton } from './conversation-list-skeleton';
+
+const EMPTY_ICONS: Record<ConversationTab, ReactNode> = {
+  open: <IconInbox size={28} />,
+  waiting: <IconCircleCheck size={28} />,
+  closed: <IconArchive size={28} />,
+};
+
+interface ConversationListProps {
+  tab: ConversationTab;
+  selectedId: string | undefined;
+  hrefFor: (conversationId: string) => string;
+  listRef?: Ref<HTMLElement>;
+}
+
+export function ConversationList({ tab, selectedId, hrefFor, listRef }: ConversationListProps) {
+  const { t } = useTranslation();
+  const query = useConversations(tab);
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
+
+  // Fetch the next page a little before the agent reaches the end of the list.
+  const { ref: sentinelRef, entry } = useIntersection({ rootMargin: '0px 0px 300px 0px' });
+  const sentinelVisible = entry?.isIntersecting ?? false;
+  useEffect(() => {
+    if (sentinelVisible && hasNextPage && !isFetchingNextPage) void fetchNextPage();
+  }, [sentinelVisible, hasNextPage, isFetchingNextPage, fetchNextPage]);
+
+  const conversations = query.data?.pages.flatMap((page) => page.items) ?? [];
+
+  let content: ReactNode;
+  if (query.isPending) {
+    content = <ConversationListSkeleton />;
+  } else if (query.isError && !query.data) {
+    content = <ErrorState onRetry={() => void query.refetch()} />;
+  } else if (conversations.length === 0) {
+    content = (
+      <EmptyState
+        icon={EMPTY_ICONS[tab]}
+        color={tab === 'waiting' ? 'teal' : 'gray'}
+        title={t(`conversationList.empty.${tab}.title`)}
+        description={t(`conversationList.empty.${tab}.body`)}
+      />
+    );
+  } else {
+    content = (
+      <>
+        {conversations.map((conversation) => (
+          <ConversationListItem
+            key={conversation.id}
+            conversation={conversation}
+            href={hrefFor(conversation.id)}
+            selected={conversation.id === selectedId}
+          />
+        ))}
+        <Center ref={sentinelRef} py="sm" mih={40}>
+          {isFetchingNextPage ? (
+            <Loader size="xs" type="dots" aria-label={t('conversationList.loadingMore')} />
+          ) : (
+            !hasNextPage &&
+            conversations.length > 10 && (
+              <Text size="xs" c="dimmed">
+                {t('conversationList.end')}
+              </Text>
+            )
+          )}
+        </Center>
+      </>
+    );
+  }
+
+  return (
+    <ScrollArea style={{ flex: 1 }} type="hover" scrollbarSize={8}>
+      <nav ref={listRef} aria-label={t('conversationList.label')} data-testid="conversation-list">
+        {content}
+      </nav>
+    </ScrollArea>
+  );
+}

@@ -1,0 +1,12 @@
+export { conversationKeys, useConversation } from './api/get-conversation';
+export { conversationCountKeys, useConversationCounts } from './api/get-conversation-counts';
+export { conversationListKeys, useConversations } from './api/get-conversations';
+export { invalidateConversationQueries } from './api/invalidate-conversation';
+export { ConversationHeader } from './components/conversation-header';
+export { ConversationInfoPanel } from './components/conversation-info-panel';
+export { ConversationList } from './components/conversation-list';
+export { ConversationTabs } from './components/conversation-tabs';
+export { useListKeyboard } from './hooks/use-list-keyboard';
+export { useReplyBlockReason } from './hooks/use-reply-block-reason';
+export type { Conversation, ConversationTab } from './types';
+export { useMarkReadWhenOpen } from './api/mark-conversation-read';

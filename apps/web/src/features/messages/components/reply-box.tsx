@@ -1,0 +1,127 @@
+import { Alert, Group, SegmentedControl, Stack, Text } from '@mantine/core';
+import { IconLock } from '@tabler/icons-react';
+import { useMergedRef } from '@mantine/hooks';
+import { useRef, useState, type Ref } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { InboxKind } from '@/types/vocabulary';
+import { useWindowState } from '../hooks/use-window-state';
+import type { ServiceWindow } from '../types';
+import { MessageComposer } from './message-composer';
+import { TemplatePicker } from './template-picker';
+import { WindowStatus } from './window-status';
+
+type Mode = 'reply' | 'note';
+
+interface ReplyBoxProps {
+  conversationId: string;
+  inboxId: string;
+  channel: InboxKind;
+  /** WhatsApp's 24-hour window; null on channels without one. */
+  serviceWindow: ServiceWindow | null;
+  /** The customer's name, if known, to prefill templates. */
+  contactName: string | null;
+  /** Why the agent may not write here right now; null when they may. */
+  disabledReason: string | null;
+  inputRef?: Ref<HTMLTextAreaElement>;
+  onSent?: () => void;
+  /** The API says the window closed: refresh the conversation so the screen agrees. */
+  onWindowClosed?: () => void;
+}
+
+function firstName(name: string | null): string | null {
+  return name?.trim().split(/\s+/)[0] || null;
+}
+
+/**
+ * Composer for replies and private notes; mount it with `key={conversationId}`. Outside
+ * WhatsApp's 24-hour window a reply can only be an approved template, so the text box
+ * gives way to the template picker (notes stay free text).
+ */
+export function ReplyBox({
+  conversationId,
+  inboxId,
+  channel,
+  serviceWindow,
+  contactName,
+  disabledReason,
+  inputRef,
+  onSent,
+  onWindowClosed,
+}: ReplyBoxProps) {
+  const { t } = useTranslation();
+  const [mode, setMode] = useState<Mode>('reply');
+  const windowState = useWindowState(serviceWindow);
+  const textareaRef = useRef<HTMLTextAreaElement>(null);
+  const mergedInputRef = useMergedRef(textareaRef, inputRef);
+  const disabled = disabledReason !== null;
+  const isNote = mode === 'note';
+  const templatesOnly = !disabled && !isNote && windowState?.state === 'closed';
+
+  return (
+    <Stack
+      gap="xs"
+      p="sm"
+      style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}
+      data-testid="reply-box"
+      data-disabled={disabled}
+      data-mode={templatesOnly ? 'template' : mode}
+    >
+      {windowState && <WindowStatus status={windowState} />}
+      {disabled && (
+        <Alert
+          variant="light"
+          color="gray"
+          icon={<IconLock size={16} />}
+          py="xs"
+          data-testid="reply-disabled-reason"
+        >
+          {disabledReason}
+        </Alert>
+      )}
+      <Group justify="space-between" gap="xs">
+        <SegmentedControl
+          size="xs"
+          value={mode}
+          onChange={(value) => {
+            setMode(value === 'note' ? 'note' : 'reply');
+            // Choosing the kind of message is the first step of writing one. After the render:
+            // leaving the template picker for a note mounts the text box only then.
+            requestAnimationFrame(() => textareaRef.current?.focus());
+          }}
+          disabled={disabled}
+          aria-label={t('reply.modeLabel')}
+          data-testid="reply-mode"
+          color={isNote ? 'yellow' : undefined}
+          data={[
+            { value: 'reply', label: t('reply.modeReply') },
+            { value: 'note', label: t('reply.modeNote') },
+          ]}
+        />
+        <Text size="xs" c="dimmed">
+          {isNote
+            ? t('reply.noteHint')
+            : t('reply.channelHint', { channel: t(`channel.${channel}`) })}
+        </Text>
+      </Group>
+      {templatesOnly ? (
+        <TemplatePicker
+          conversationId={conversationId}
+          inboxId={inboxId}
+          contactFirstName={firstName(contactName)}
+          onSent={onSent}
+        />
+      ) : (
+        <MessageComposer
+          conversationId={conversationId}
+          channel={channel}
+          isNote={isNote}
+          disabled={disabled}
+          canAttach={windowState?.state === 'open'}
+          inputRef={mergedInputRef}
+          onSent={onSent}
+          onWindowClosed={onWindowClosed}
+        />
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,5 @@
+export { messageKeys, useMessages } from './api/get-messages';
+export { useSendMessage } from './api/send-message';
+export { MessageThread } from './components/message-thread';
+export { ReplyBox } from './components/reply-box';
+export type { Message, MessageKind, MessageStatus, ServiceWindow } from './types';

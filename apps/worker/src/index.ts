@@ -1,0 +1,3 @@
+export { closeWorkerDeps, createWorkerDeps, type WorkerDeps } from './deps';
+export { startWorkers, type RunningWorkers } from './worker';
+export { maintenanceSweep } from './processors/maintenance-sweep';

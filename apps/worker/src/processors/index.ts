@@ -1,0 +1,20 @@
+import type { JobName } from '@switchboard/queue';
+import type { Processor } from '../processor';
+import { attachmentFetch } from './attachment-fetch';
+import { inboundProcess } from './inbound-process';
+import { maintenanceSweep } from './maintenance-sweep';
+import { outboundSend } from './outbound-send';
+import { providerMarkRead } from './mark-read';
+import { templatesSync } from './templates-sync';
+import { transcriptSend } from './transcript-send';
+
+/** One processor per job in the catalog; a job without one does not compile. */
+export const processors: { [K in JobName]: Processor<K> } = {
+  'inbound.process': inboundProcess,
+  'outbound.send': outboundSend,
+  'attachment.fetch': attachmentFetch,
+  'templates.sync': templatesSync,
+  'provider.mark_read': providerMarkRead,
+  'transcript.send': transcriptSend,
+  'maintenance.sweep': maintenanceSweep,
+};

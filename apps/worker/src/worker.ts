@@ -1,0 +1,81 @@
+import {
+  createRedis,
+  jobCatalog,
+  queueNames,
+  type JobName,
+  type QueueName,
+} from '@switchboard/queue';
+import { Worker, type Job } from 'bullmq';
+import type { WorkerDeps } from './deps';
+import { closeEmailTransports } from '@switchboard/channels';
+import { startMailReaders, type MailReaderOptions } from './imap/index';
+import { processors } from './processors/index';
+
+const concurrency: Record<QueueName, number> = {
+  inbound: 16,
+  outbound: 16,
+  media: 4,
+  maintenance: 1,
+};
+const SWEEP_EVERY_MS = 15_000;
+
+export interface RunningWorkers {
+  close(): Promise<void>;
+}
+
+/** Starts one BullMQ worker per queue and the periodic sweeper. */
+export async function startWorkers(
+  deps: WorkerDeps,
+  options: { log?: (line: string) => void; mailReaders?: MailReaderOptions } = {},
+): Promise<RunningWorkers> {
+  const log = options.log ?? (() => {});
+  const connections = queueNames.map((queueName) =>
+    createRedis(deps.config.REDIS_URL, `worker-${queueName}`),
+  );
+  const workers = queueNames.map((queueName, index) => {
+    const worker = new Worker(
+      queueName,
+      async (job: Job, token?: string) => {
+        const name = job.name as JobName;
+        if (jobCatalog[name]?.queue !== queueName)
+          throw new Error(`Unknown job ${job.name} on ${queueName}`);
+        const processor = processors[name] as (
+          job: Job,
+          deps: WorkerDeps,
+          token?: string,
+        ) => Promise<unknown>;
+        return processor(job, deps, token);
+      },
+      {
+        connection: connections[index]!,
+        prefix: deps.config.QUEUE_PREFIX,
+        concurrency: concurrency[queueName],
+      },
+    );
+    worker.on('failed', (job, error) => {
+      const cause = error.cause instanceof Error ? ` (${error.cause.message})` : '';
+      log(
+        `${job?.name ?? queueName} ${job?.id ?? ''} failed: ${error.message.split('\n')[0]?.slice(0, 200)}${cause}`,
+      );
+    });
+    worker.on('error', (error) => log(`worker ${queueName} error: ${error.message}`));
+    return worker;
+  });
+  // Mailboxes read over IMAP: one reader per mailbox across every worker process.
+  const mailReaders = await startMailReaders(deps, { log, ...options.mailReaders });
+  await deps.enqueuer
+    .queue('maintenance')
+    .upsertJobScheduler(
+      'maintenance.sweep',
+      { every: SWEEP_EVERY_MS },
+      { name: 'maintenance.sweep', data: {} },
+    );
+  return {
+    async close() {
+      await mailReaders.close();
+      await Promise.all(workers.map((worker) => worker.close()));
+      closeEmailTransports();
+      for (const connection of connections) connection.disconnect();
+    },
+  };
+}

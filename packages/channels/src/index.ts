@@ -1,0 +1,17 @@
+export * from './types';
+export * from './kinds';
+export * from './errors';
+export * from './registry';
+export { templateSource } from './template-source';
+export { explainTwilioError } from './twilio/errors';
+export { twilioClient } from './twilio/client';
+export { whatsappCloudAdapter } from './whatsapp-cloud/adapter';
+export { splitCloudWebhook } from './whatsapp-cloud/split-webhook';
+export { verifySubscription } from './whatsapp-cloud/signature';
+export { explainMetaError } from './whatsapp-cloud/errors';
+export * from './media';
+export { emailAdapter } from './email/adapter';
+export { parseEmail, type ParseEmailOptions } from './email/parse';
+export { addressWithToken, replyToken } from './email/reply-token';
+export { closeEmailTransports } from './email/send';
+export type { StoredEmail, StoredEmailAttachment, StoredEmailBounce } from './email/stored-email';

@@ -1,0 +1,144 @@
+import { sql } from 'drizzle-orm';
+import {
+  type AnyPgColumn,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { at, createdAt, id, updatedAt } from './columns';
+import { contacts } from './contacts';
+import { conversationOutcome, conversationPhase, conversationStatus } from './enums';
+import { inboxes } from './inboxes';
+import { teams } from './teams';
+import { users } from './users';
+import { workspaces } from './workspaces';
+
+export const conversations = pgTable(
+  'conversations',
+  {
+    id: id(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    inboxId: uuid('inbox_id')
+      .notNull()
+      .references(() => inboxes.id, { onDelete: 'cascade' }),
+    contactId: uuid('contact_id')
+      .notNull()
+      .references(() => contacts.id, { onDelete: 'cascade' }),
+    /** Short code the customer can quote on any channel, e.g. SB-7K3Q9. */
+    reference: text('reference').notNull(),
+    status: conversationStatus('status').notNull().default('waiting'),
+    phase: conversationPhase('phase').notNull().default('in_progress'),
+    snoozedUntil: at('snoozed_until'),
+    outcome: conversationOutcome('outcome'),
+    assigneeId: uuid('assignee_id').references(() => users.id, { onDelete: 'set null' }),
+    /** Agent who held it last; a reopened conversation goes back to them when they are online. */
+    lastAssigneeId: uuid('last_assignee_id').references(() => users.id, { onDelete: 'set null' }),
+    teamId: uuid('team_id').references(() => teams.id, { onDelete: 'set null' }),
+    /** 0 normal, higher is more urgent. */
+    priority: smallint('priority').notNull().default(0),
+    subject: text('subject'),
+    previousConversationId: uuid('previous_conversation_id').references(
+      (): AnyPgColumn => conversations.id,
+    ),
+    lastMessagePreview: text('last_message_preview'),
+    lastMessageAt: at('last_message_at').notNull().defaultNow(),
+    /** Inbound messages since an agent last read the thread. */
+    unreadCount: integer('unread_count').notNull().default(0),
+    /** Bumped on every change; realtime events carry it so clients can skip stale hints. */
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    queuedAt: at('queued_at'),
+    waitingSince: at('waiting_since'),
+    firstAssignedAt: at('first_assigned_at'),
+    firstResponseAt: at('first_response_at'),
+    lastInboundAt: at('last_inbound_at'),
+    lastOutboundAt: at('last_outbound_at'),
+    closedAt: at('closed_at'),
+  },
+  (t) => [
+    // The database, not only the code, keeps one live conversation per customer and inbox.
+    uniqueIndex('conversations_one_live_per_contact_inbox')
+      .on(t.contactId, t.inboxId)
+      .where(sql`${t.status} <> 'closed'`),
+    uniqueIndex('conversations_reference_key').on(t.workspaceId, t.reference),
+    // Waiting tab: a team's queue, oldest first.
+    index('conversations_waiting_idx')
+      .on(t.workspaceId, t.teamId, t.waitingSince, t.id)
+      .where(sql`${t.status} = 'waiting'`),
+    // Open tab: an agent's conversations, latest activity first.
+    index('conversations_open_idx')
+      .on(t.workspaceId, t.assigneeId, t.lastMessageAt.desc(), t.id.desc())
+      .where(sql`${t.status} = 'open'`),
+    // Closed tab and the supervisor's views: latest first.
+    index('conversations_status_recent_idx').on(
+      t.workspaceId,
+      t.status,
+      t.lastMessageAt.desc(),
+      t.id.desc(),
+    ),
+    index('conversations_contact_idx').on(t.contactId, t.createdAt.desc()),
+  ],
+);
+
+/** Users who took part in a conversation: assigned, replied, joined. Agents see closed ones they took part in. */
+export const conversationParticipants = pgTable(
+  'conversation_participants',
+  {
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    conversationId: uuid('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    joinedAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.conversationId, t.userId] }),
+    index('conversation_participants_user_idx').on(t.userId, t.conversationId),
+  ],
+);
+
+export const tags = pgTable(
+  'tags',
+  {
+    id: id(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    color: text('color').notNull().default('gray'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('tags_name_key').on(t.workspaceId, sql`lower(${t.name})`)],
+);
+
+export const conversationTags = pgTable(
+  'conversation_tags',
+  {
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    conversationId: uuid('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    tagId: uuid('tag_id')
+      .notNull()
+      .references(() => tags.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.conversationId, t.tagId] }),
+    index('conversation_tags_tag_idx').on(t.tagId),
+  ],
+);

@@ -1,0 +1,40 @@
+import { schema } from '@switchboard/db';
+import { and, eq } from 'drizzle-orm';
+import type { Ctx } from '../context';
+import { NotFound } from '../errors';
+import { presentConversations, selectConversations, type ConversationView } from './present';
+import { visibleTo } from './visibility';
+
+const c = schema.conversations;
+
+export type ConversationRecord = typeof c.$inferSelect;
+
+/**
+ * The conversation, locked for this transaction, if the actor may see it. Anything else,
+ * including another workspace's id, is "not found": we never confirm what exists elsewhere.
+ */
+export async function loadConversationForUpdate(ctx: Ctx, id: string): Promise<ConversationRecord> {
+  const [row] = await ctx.db
+    .select()
+    .from(c)
+    .where(and(eq(c.id, id), eq(c.workspaceId, ctx.workspaceId), visibleTo(ctx.actor)))
+    .for('update');
+  if (!row) throw NotFound('Conversation');
+  return row;
+}
+
+export async function getConversation({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { id: string };
+}): Promise<ConversationView> {
+  const rows = await selectConversations(
+    ctx.db,
+    and(eq(c.id, input.id), eq(c.workspaceId, ctx.workspaceId), visibleTo(ctx.actor)),
+  );
+  const [view] = await presentConversations(ctx.db, rows);
+  if (!view) throw NotFound('Conversation');
+  return view;
+}

@@ -1,0 +1,131 @@
+import {
+  schema,
+  type ConversationOutcome,
+  type ConversationPhase,
+  type ConversationStatus,
+  type Executor,
+  type IdentityKind,
+  type InboxKind,
+} from '@switchboard/db';
+import { eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { serviceWindow, type ServiceWindow } from './service-window';
+
+const c = schema.conversations;
+const assignee = alias(schema.users, 'assignee');
+
+export const conversationColumns = {
+  id: c.id,
+  reference: c.reference,
+  status: c.status,
+  phase: c.phase,
+  outcome: c.outcome,
+  inboxId: c.inboxId,
+  inboxKind: schema.inboxes.kind,
+  inboxName: schema.inboxes.name,
+  contactId: c.contactId,
+  contactName: schema.contacts.name,
+  assigneeId: c.assigneeId,
+  assigneeName: assignee.name,
+  teamId: c.teamId,
+  priority: c.priority,
+  lastMessagePreview: c.lastMessagePreview,
+  lastMessageAt: c.lastMessageAt,
+  unreadCount: c.unreadCount,
+  createdAt: c.createdAt,
+  waitingSince: c.waitingSince,
+  lastInboundAt: c.lastInboundAt,
+  closedAt: c.closedAt,
+  version: c.version,
+  // Full-precision sort keys for cursors (a JS Date would drop the microseconds).
+  waitingKey: sql<string | null>`${c.waitingSince}::text`,
+  recentKey: sql<string>`${c.lastMessageAt}::text`,
+};
+
+/** Conversations joined with what the inbox list shows; callers add filters and order. */
+export function selectConversations(db: Executor, where: SQL | undefined) {
+  return db
+    .select(conversationColumns)
+    .from(c)
+    .innerJoin(schema.inboxes, eq(schema.inboxes.id, c.inboxId))
+    .innerJoin(schema.contacts, eq(schema.contacts.id, c.contactId))
+    .leftJoin(assignee, eq(assignee.id, c.assigneeId))
+    .where(where);
+}
+
+export type ConversationRow = Awaited<ReturnType<typeof selectConversations>>[number];
+
+export interface ConversationView {
+  id: string;
+  reference: string;
+  status: ConversationStatus;
+  phase: ConversationPhase;
+  outcome: ConversationOutcome | null;
+  inboxId: string;
+  inbox: { id: string; kind: InboxKind; name: string };
+  contact: {
+    id: string;
+    name: string | null;
+    identities: Array<{ kind: IdentityKind; address: string }>;
+  };
+  assignee: { id: string; name: string } | null;
+  teamId: string | null;
+  priority: number;
+  lastMessagePreview: string | null;
+  lastMessageAt: string;
+  unreadCount: number;
+  createdAt: string;
+  waitingSince: string | null;
+  closedAt: string | null;
+  /** WhatsApp's 24-hour customer service window; null for channels without one. */
+  window: ServiceWindow | null;
+  version: number;
+}
+
+const iso = (value: Date | null | undefined) => (value ? value.toISOString() : null);
+
+/** Shapes rows for the API, fetching every listed contact's identities in one query. */
+export async function presentConversations(
+  db: Executor,
+  rows: ConversationRow[],
+): Promise<ConversationView[]> {
+  const contactIds = [...new Set(rows.map((row) => row.contactId))];
+  const identities = contactIds.length
+    ? await db
+        .select({
+          contactId: schema.contactIdentities.contactId,
+          kind: schema.contactIdentities.kind,
+          address: schema.contactIdentities.address,
+        })
+        .from(schema.contactIdentities)
+        .where(inArray(schema.contactIdentities.contactId, contactIds))
+        .orderBy(sql`${schema.contactIdentities.createdAt}`)
+    : [];
+  return rows.map((row) => ({
+    id: row.id,
+    reference: row.reference,
+    status: row.status,
+    phase: row.phase,
+    outcome: row.outcome,
+    inboxId: row.inboxId,
+    inbox: { id: row.inboxId, kind: row.inboxKind, name: row.inboxName },
+    contact: {
+      id: row.contactId,
+      name: row.contactName,
+      identities: identities
+        .filter((identity) => identity.contactId === row.contactId)
+        .map(({ kind, address }) => ({ kind, address })),
+    },
+    assignee: row.assigneeId ? { id: row.assigneeId, name: row.assigneeName ?? '' } : null,
+    teamId: row.teamId,
+    priority: row.priority,
+    lastMessagePreview: row.lastMessagePreview,
+    lastMessageAt: row.lastMessageAt.toISOString(),
+    unreadCount: row.unreadCount,
+    createdAt: row.createdAt.toISOString(),
+    waitingSince: iso(row.waitingSince),
+    closedAt: iso(row.closedAt),
+    window: serviceWindow(row.inboxKind, row.lastInboundAt),
+    version: row.version,
+  }));
+}

@@ -1,0 +1,313 @@
+import { schema, type InboxKind } from '@switchboard/db';
+import type { InboundEmail, InboundMessageEvent } from '@switchboard/channels';
+import { and, desc, eq, ne, sql, type SQL } from 'drizzle-orm';
+import type { Ctx } from '../context';
+import { conversationUpdated, messageCreated, recordActivity } from '../conversations/activity';
+import type { ConversationRecord } from '../conversations/load';
+import { newReference } from '../conversations/reference';
+import { storeInboundAttachments } from './inbound-attachments';
+import { findEmailThread } from './email-thread';
+import { contactIdByIdentity } from '../contacts/find-by-identity';
+
+const c = schema.conversations;
+const DEFAULT_REOPEN_WINDOW_HOURS = 24;
+
+export interface IngestInbox {
+  id: string;
+  kind: InboxKind;
+  address: string;
+  defaultTeamId: string | null;
+}
+
+/**
+ * Files one inbound message: contact, conversation (found, reopened or opened), message.
+ * Serialized per customer identity with a transaction-scoped advisory lock, so concurrent
+ * first messages from a new number create one contact and one conversation.
+ */
+export async function ingestInboundMessage(
+  ctx: Ctx,
+  inbox: IngestInbox,
+  event: InboundMessageEvent,
+  receivedAt: string,
+) {
+  // SMS and WhatsApp share phone numbers: one lock, so both channels find the same contact.
+  const lockKind = event.from.kind === 'whatsapp' ? 'phone' : event.from.kind;
+  const identityKey = `${ctx.workspaceId}:${lockKind}:${event.from.address}`;
+  await ctx.db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${identityKey}, 0))`);
+
+  const [duplicate] = await ctx.db
+    .select({ id: schema.messages.id })
+    .from(schema.messages)
+    .where(
+      and(
+        eq(schema.messages.inboxId, inbox.id),
+        eq(schema.messages.providerMessageId, event.providerMessageId),
+      ),
+    );
+  if (duplicate) return;
+
+  const occurredAtSql = occurredAt(event.occurredAt, receivedAt);
+  const contactId = await upsertContact(ctx, event);
+  const conversation =
+    (event.email && (await continueEmailThread(ctx, inbox, event.email, occurredAtSql))) ||
+    (await findOrOpenConversation(ctx, inbox, contactId, occurredAtSql));
+
+  const [message] = await ctx.db
+    .insert(schema.messages)
+    .values({
+      workspaceId: ctx.workspaceId,
+      conversationId: conversation.id,
+      inboxId: inbox.id,
+      channel: inbox.kind,
+      direction: 'inbound',
+      kind: 'message',
+      authorContactId: contactId,
+      text: event.text,
+      providerMessageId: event.providerMessageId,
+      status: 'received',
+      metadata: event.email?.quoted
+        ? { ...event.metadata, quoted: event.email.quoted }
+        : event.metadata,
+      ...(event.email ? emailColumns(event.email) : {}),
+      occurredAt: occurredAtSql,
+    })
+    .returning({ id: schema.messages.id });
+  if (!message) throw new Error('message insert returned nothing');
+  await storeInboundAttachments(ctx, message.id, event.attachments);
+
+  const preview =
+    event.text.trim() || (event.attachments.length ? `📎 ${event.attachments.length}` : '');
+  const [updated] = await ctx.db
+    .update(c)
+    .set({
+      lastMessagePreview: preview.slice(0, 200),
+      lastMessageAt: sql`greatest(${c.lastMessageAt}, ${occurredAtSql})`,
+      lastInboundAt: sql`greatest(${c.lastInboundAt}, ${occurredAtSql})`,
+      unreadCount: sql`${c.unreadCount} + 1`,
+      // The customer wrote: whoever holds it is expected to act again.
+      phase: sql`case when ${c.phase} = 'needs_help' then ${c.phase} else 'in_progress'::conversation_phase end`,
+      snoozedUntil: null,
+      version: sql`${c.version} + 1`,
+      updatedAt: sql`now()`,
+    })
+    .where(eq(c.id, conversation.id))
+    .returning();
+  const current = updated ?? conversation;
+  ctx.afterCommit.events.push(
+    messageCreated(ctx, current, message.id),
+    conversationUpdated(ctx, current),
+  );
+}
+
+/** A webhook this soon after the provider's time is live traffic, not a late redelivery. */
+const LIVE_DELIVERY = '60 seconds';
+
+/**
+ * When the message happened, for ordering the thread. Twilio gives no time: arrival order.
+ * Meta's timestamps have whole seconds, so two messages of one second would tie; while the
+ * webhook arrives promptly its exact arrival time keeps them in the order they were sent.
+ */
+function occurredAt(provider: Date | undefined, receivedAt: string): SQL {
+  if (!provider) return sql`${receivedAt}::timestamptz`;
+  const providerAt = sql`${provider.toISOString()}::timestamptz`;
+  const arrived = sql`${receivedAt}::timestamptz`;
+  return sql`(case when ${arrived} - ${providerAt} between interval '0' and interval '${sql.raw(LIVE_DELIVERY)}' then ${arrived} else ${providerAt} end)`;
+}
+
+async function upsertContact(ctx: Ctx, event: InboundMessageEvent): Promise<string> {
+  const known = await contactIdByIdentity(ctx, event.from.kind, event.from.address);
+  if (known) return known;
+
+  // The same number on SMS and WhatsApp is one customer with two identities.
+  const sibling = await phoneSibling(ctx, event);
+  if (sibling) {
+    await ctx.db.insert(schema.contactIdentities).values({
+      workspaceId: ctx.workspaceId,
+      contactId: sibling,
+      kind: event.from.kind,
+      address: event.from.address,
+      displayName: event.from.displayName ?? null,
+    });
+    if (event.from.displayName) {
+      await ctx.db
+        .update(schema.contacts)
+        .set({ name: sql`coalesce(${schema.contacts.name}, ${event.from.displayName})` })
+        .where(eq(schema.contacts.id, sibling));
+    }
+    return sibling;
+  }
+
+  const country = typeof event.metadata.country === 'string' ? event.metadata.country : null;
+  const [contact] = await ctx.db
+    .insert(schema.contacts)
+    .values({ workspaceId: ctx.workspaceId, name: event.from.displayName ?? null, country })
+    .returning({ id: schema.contacts.id });
+  if (!contact) throw new Error('contact insert returned nothing');
+  await ctx.db.insert(schema.contactIdentities).values({
+    workspaceId: ctx.workspaceId,
+    contactId: contact.id,
+    kind: event.from.kind,
+    address: event.from.address,
+    displayName: event.from.displayName ?? null,
+  });
+  return contact.id;
+}
+
+async function phoneSibling(ctx: Ctx, event: InboundMessageEvent): Promise<string | null> {
+  const other =
+    event.from.kind === 'whatsapp' ? 'phone' : event.from.kind === 'phone' ? 'whatsapp' : null;
+  if (!other) return null;
+  return contactIdByIdentity(ctx, other, event.from.address);
+}
+
+function emailColumns(email: InboundEmail) {
+  return {
+    emailMessageId: email.messageId,
+    emailInReplyTo: email.inReplyTo,
+    emailReferences: email.references,
+    emailSubject: email.subject,
+    html: email.html,
+  };
+}
+
+/**
+ * The thread an email continues. A closed one reopens, unless the customer already has a live
+ * conversation in this inbox (one live conversation per customer and inbox): it goes there.
+ */
+async function continueEmailThread(
+  ctx: Ctx,
+  inbox: IngestInbox,
+  email: InboundEmail,
+  at: SQL,
+): Promise<ConversationRecord | null> {
+  const thread = await findEmailThread(ctx, inbox, email);
+  if (!thread || thread.status !== 'closed') return thread;
+  const [live] = await ctx.db
+    .select()
+    .from(c)
+    .where(
+      and(eq(c.contactId, thread.contactId), eq(c.inboxId, thread.inboxId), ne(c.status, 'closed')),
+    )
+    .for('update');
+  return live ?? reopenForCustomer(ctx, thread, at);
+}
+
+async function findOrOpenConversation(
+  ctx: Ctx,
+  inbox: IngestInbox,
+  contactId: string,
+  at: SQL,
+): Promise<ConversationRecord> {
+  const [live] = await ctx.db
+    .select()
+    .from(c)
+    .where(and(eq(c.contactId, contactId), eq(c.inboxId, inbox.id), ne(c.status, 'closed')))
+    .for('update');
+  if (live) return live;
+
+  const [previous] = await ctx.db
+    .select()
+    .from(c)
+    .where(and(eq(c.contactId, contactId), eq(c.inboxId, inbox.id)))
+    .orderBy(desc(c.closedAt))
+    .limit(1)
+    .for('update');
+  if (
+    previous?.closedAt &&
+    Date.now() - previous.closedAt.getTime() < (await reopenWindowMs(ctx))
+  ) {
+    return reopenForCustomer(ctx, previous, at);
+  }
+  return openConversation(ctx, inbox, contactId, previous?.id ?? null, at);
+}
+
+async function reopenWindowMs(ctx: Ctx): Promise<number> {
+  const [workspace] = await ctx.db
+    .select({ settings: schema.workspaces.settings })
+    .from(schema.workspaces)
+    .where(eq(schema.workspaces.id, ctx.workspaceId));
+  return (workspace?.settings.reopenWindowHours ?? DEFAULT_REOPEN_WINDOW_HOURS) * 3600 * 1000;
+}
+
+/** Back to its last agent when they are online, else to the team's queue. */
+async function reopenForCustomer(
+  ctx: Ctx,
+  previous: ConversationRecord,
+  at: SQL,
+): Promise<ConversationRecord> {
+  const [agent] = previous.lastAssigneeId
+    ? await ctx.db
+        .select({ id: schema.users.id, presence: schema.users.presence })
+        .from(schema.users)
+        .where(
+          and(
+            eq(schema.users.id, previous.lastAssigneeId),
+            eq(schema.users.workspaceId, ctx.workspaceId),
+          ),
+        )
+    : [];
+  const toAgent = agent?.presence === 'online' ? agent.id : null;
+  const [reopened] = await ctx.db
+    .update(c)
+    .set({
+      status: toAgent ? 'open' : 'waiting',
+      assigneeId: toAgent,
+      outcome: null,
+      closedAt: null,
+      phase: 'in_progress',
+      waitingSince: toAgent ? null : sql`now()`,
+      queuedAt: toAgent ? c.queuedAt : sql`now()`,
+      version: sql`${c.version} + 1`,
+      updatedAt: sql`now()`,
+    })
+    .where(eq(c.id, previous.id))
+    .returning();
+  if (!reopened) throw new Error('reopen returned nothing');
+  await recordActivity(
+    ctx,
+    reopened,
+    'reopened',
+    { by: 'customer', ...(toAgent ? { to: toAgent } : {}) },
+    at,
+  );
+  return reopened;
+}
+
+async function openConversation(
+  ctx: Ctx,
+  inbox: IngestInbox,
+  contactId: string,
+  previousId: string | null,
+  at: SQL,
+) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      // A savepoint, so a clash on the random reference retries without losing the transaction.
+      const created = await ctx.db.transaction(async (savepoint) => {
+        const [row] = await savepoint
+          .insert(c)
+          .values({
+            workspaceId: ctx.workspaceId,
+            inboxId: inbox.id,
+            contactId,
+            reference: newReference(),
+            status: 'waiting',
+            teamId: inbox.defaultTeamId,
+            previousConversationId: previousId,
+            queuedAt: sql`now()`,
+            waitingSince: sql`now()`,
+          })
+          .returning();
+        return row;
+      });
+      if (!created) throw new Error('conversation insert returned nothing');
+      await recordActivity(ctx, created, 'opened', {}, at);
+      return created;
+    } catch (error) {
+      const clash =
+        (error as { code?: string; constraint_name?: string }).constraint_name ===
+        'conversations_reference_key';
+      if (!clash || attempt >= 5) throw error;
+    }
+  }
+}

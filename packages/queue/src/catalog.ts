@@ -1,0 +1,72 @@
+import { z } from 'zod';
+
+/**
+ * Every job the system runs: name → payload schema and retry policy. The worker must
+ * register a processor for each name, so a job without a handler does not compile.
+ */
+export const jobCatalog = {
+  'inbound.process': {
+    queue: 'inbound',
+    payload: z.object({
+      eventId: z.number().int().positive(),
+      /** Inbox id + the provider's id for the event (Twilio MessageSid): the job id. */
+      providerKey: z.string().min(1).max(300),
+    }),
+    // Keyed by the provider's id, not our row id: row ids restart with a new database while
+    // finished jobs linger in a shared Redis, and must never swallow a new event.
+    key: (payload: { providerKey: string }) => payload.providerKey,
+    options: { attempts: 10, backoff: { type: 'exponential', delay: 500 } },
+  },
+  'outbound.send': {
+    queue: 'outbound',
+    payload: z.object({ messageId: z.uuid() }),
+    key: (payload: { messageId: string }) => payload.messageId,
+    // The delay is overridden from OUTBOUND_BACKOFF_MS when the queue is created.
+    options: { attempts: 8, backoff: { type: 'exponential', delay: 2000 } },
+  },
+  'attachment.fetch': {
+    queue: 'media',
+    payload: z.object({ attachmentId: z.uuid() }),
+    key: (payload: { attachmentId: string }) => payload.attachmentId,
+    options: { attempts: 6, backoff: { type: 'exponential', delay: 1000 } },
+  },
+  'templates.sync': {
+    queue: 'maintenance',
+    // One job per inbox per hour: a provider that keeps failing is asked again next hour,
+    // not every time the sweeper runs.
+    payload: z.object({ inboxId: z.uuid(), hour: z.number().int().nonnegative() }),
+    key: (payload: { inboxId: string; hour: number }) => `${payload.inboxId}.${payload.hour}`,
+    options: { attempts: 3, backoff: { type: 'exponential', delay: 5000 } },
+  },
+  'provider.mark_read': {
+    queue: 'outbound',
+    // The customer's latest message: WhatsApp marks it and every earlier one read.
+    payload: z.object({ messageId: z.uuid() }),
+    key: (payload: { messageId: string }) => payload.messageId,
+    options: { attempts: 5, backoff: { type: 'exponential', delay: 2000 } },
+  },
+  'transcript.send': {
+    queue: 'outbound',
+    payload: z.object({ conversationId: z.uuid(), inboxId: z.uuid(), to: z.email() }),
+    key: null,
+    options: { attempts: 5, backoff: { type: 'exponential', delay: 5000 } },
+  },
+  'maintenance.sweep': {
+    queue: 'maintenance',
+    payload: z.object({}),
+    key: null,
+    options: { attempts: 1 },
+  },
+} as const;
+
+export type JobName = keyof typeof jobCatalog;
+export type JobPayload<K extends JobName> = z.infer<(typeof jobCatalog)[K]['payload']>;
+export type QueueName = (typeof jobCatalog)[JobName]['queue'];
+export const queueNames = [
+  ...new Set(Object.values(jobCatalog).map((job) => job.queue)),
+] as QueueName[];
+
+/** BullMQ job ids may not contain ':'. */
+export function jobIdFor(name: JobName, key: string): string {
+  return `${name}.${key.replaceAll(':', '_')}`;
+}

@@ -1,0 +1,4 @@
+export * from './catalog';
+export * from './queues';
+export * from './connection';
+export * from './realtime';

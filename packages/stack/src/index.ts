@@ -1,0 +1,5 @@
+export * from './postgres';
+export * from './redis';
+export * from './paths';
+export * from './demo';
+export * from './seed-demo';
