@@ -16,7 +16,8 @@ beforeAll(async () => {
   system = await startTestSystem({ statusDelayMs: 50 });
   const workspace = await system.make.workspace();
   const team = await system.make.team(workspace.id, { name: 'Soporte' });
-  const agent = await system.make.user(workspace.id, { name: 'Ana Agent' });
+  // One agent answers every conversation of the file: room for all of them.
+  const agent = await system.make.user(workspace.id, { name: 'Ana Agent', capacity: 100 });
   await system.make.member(workspace.id, team.id, agent.id);
   inbox = await system.emailInbox(workspace.id, { defaultTeamId: team.id });
   client = await system.signIn(agent.email);

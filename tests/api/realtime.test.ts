@@ -1,5 +1,6 @@
 import { startTestSystem, waitFor, type TestSystem } from '@switchboard/stack/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openRealtime } from './realtime-client';
 import WebSocket from 'ws';
 import { incomingSms } from './fixtures';
 import { smsScenario, waitForWaitingConversation, type SmsScenario } from './support';
@@ -19,21 +20,8 @@ afterAll(async () => {
 
 /** A signed-in user's websocket, collecting every hint it receives. */
 async function listen(email: string) {
-  const login = await fetch(`${system.apiUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: 'password' }),
-  });
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const socket = new WebSocket(`${system.apiUrl.replace('http', 'ws')}/api/v1/realtime`, {
-    headers: { cookie },
-  });
+  const { socket, hints } = await openRealtime(system.apiUrl, email);
   sockets.push(socket);
-  const hints: Array<{ type: string; conversationId?: string }> = [];
-  socket.on('message', (data: Buffer) =>
-    hints.push(JSON.parse(data.toString()) as { type: string }),
-  );
-  await waitFor(async () => hints.some((hint) => hint.type === 'hello'), { what: 'hello' });
   return hints;
 }
 

@@ -30,7 +30,8 @@ beforeAll(async () => {
   workspaceId = workspace.id;
   const team = await system.make.team(workspace.id, { name: 'Support' });
   teamId = team.id;
-  const agent = await system.make.user(workspace.id, { name: 'Ana Agent' });
+  // One agent answers every conversation of the file: room for all of them.
+  const agent = await system.make.user(workspace.id, { name: 'Ana Agent', capacity: 100 });
   await system.make.member(workspace.id, team.id, agent.id);
   inbox = await system.cloudInbox(workspace.id, { defaultTeamId: team.id });
   client = await system.signIn(agent.email);

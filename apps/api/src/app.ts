@@ -22,8 +22,17 @@ import { inboxRoutes } from './routes/inboxes';
 import { twilioWebhookRoutes } from './routes/webhooks/twilio';
 import { whatsappWebhookRoutes } from './routes/webhooks/whatsapp';
 import { contactRoutes } from './routes/contacts';
+import { searchRoutes } from './routes/search';
+import { savedFilterRoutes } from './routes/saved-filters';
 import { publicMediaRoutes } from './routes/public-media';
+import { tagRoutes } from './routes/tags';
+import { cannedResponseRoutes } from './routes/canned-responses';
+import { notificationRoutes } from './routes/notifications';
+import { teamRoutes } from './routes/teams';
+import { routingRuleRoutes } from './routes/routing-rules';
 import { uploadsPlugin } from './plugins/uploads';
+import { agentRoutes } from './routes/agents';
+import { assignmentRoutes } from './routes/assignment';
 
 export async function buildApp(
   deps: ApiDeps,
@@ -84,6 +93,15 @@ export async function buildApp(
       await api.register(conversationRoutes, { prefix: '/conversations', deps });
       await api.register(attachmentRoutes, { prefix: '/attachments', deps });
       await api.register(contactRoutes, { prefix: '/contacts', deps });
+      await api.register(searchRoutes, { prefix: '/search', deps });
+      await api.register(savedFilterRoutes, { prefix: '/saved-filters', deps });
+      await api.register(teamRoutes, { prefix: '/teams', deps });
+      await api.register(routingRuleRoutes, { prefix: '/routing-rules', deps });
+      await api.register(tagRoutes, { prefix: '/tags', deps });
+      await api.register(cannedResponseRoutes, { prefix: '/canned-responses', deps });
+      await api.register(notificationRoutes, { prefix: '/notifications', deps });
+      await api.register(assignmentRoutes, { prefix: '/conversations', deps });
+      await api.register(agentRoutes, { deps });
       await api.register(realtimePlugin, { deps });
     },
     { prefix: '/api/v1' },

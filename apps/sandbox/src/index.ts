@@ -24,6 +24,7 @@ import { registerMetaTemplatesApi } from './meta/templates-api';
 import { registerWebhookVerification } from './meta/webhook-verification';
 import { resolveSandboxOptions, type SandboxOptions } from './options';
 import { registerPhonePage } from './phone/page';
+import { registerRush } from './rush/routes';
 import { SandboxStore } from './store';
 import { registerContentApi } from './twilio/content-api';
 import { ContentStore } from './twilio/content-store';
@@ -138,5 +139,6 @@ export function buildSandbox(options: SandboxOptions): SandboxApp {
   registerPhonePage(app);
   registerWhatsAppPage(app);
   registerMailPage(app);
+  registerRush(app, context);
   return Object.assign(app, { mailPort: () => context.mail.server.port() });
 }

@@ -16,6 +16,8 @@ const concurrency: Record<QueueName, number> = {
   outbound: 16,
   media: 4,
   maintenance: 1,
+  // Runs of one workspace queue behind one lock: more slots would only hold connections.
+  assignment: 2,
 };
 const SWEEP_EVERY_MS = 15_000;
 

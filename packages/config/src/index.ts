@@ -38,6 +38,10 @@ const schema = z.object({
     .default('sb'),
   /** First retry delay for outbound sends; doubles on each attempt. */
   OUTBOUND_BACKOFF_MS: z.coerce.number().int().min(10).default(2000),
+  /** Postgres connections each api or worker process may open. */
+  DATABASE_POOL_MAX: z.coerce.number().int().min(2).max(200).default(20),
+  /** How long an agent whose websockets all dropped stays online before turning away. */
+  PRESENCE_GRACE_MS: z.coerce.number().int().min(10).default(60_000),
   /** Folder with the built web app that the api serves; empty to serve none. */
   WEB_DIST: z.string().default(''),
 });

@@ -35,3 +35,51 @@ export { findInboxesWithStaleTemplates } from './templates/replace';
 export * from './transcripts/request';
 export * from './transcripts/compose';
 export * from './inboxes/mail-sync';
+export { getContact } from './contacts/get';
+export { updateContact } from './contacts/update';
+export { setContactBlocked } from './contacts/block';
+export { mergeContacts } from './contacts/merge';
+export type { ContactView } from './contacts/load';
+export { contactPatchSchema, MAX_CONTACT_NOTES, type ContactPatch } from './contacts/fields';
+export {
+  searchWorkspace,
+  SEARCH_MAX_LENGTH,
+  SEARCH_MIN_LENGTH,
+  type SearchResult,
+} from './search/search';
+export * from './saved-filters/query';
+export * from './saved-filters/list';
+export * from './saved-filters/create';
+export * from './saved-filters/delete';
+export * from './conversations/request-help';
+export * from './conversations/join';
+export * from './conversations/snooze';
+export * from './conversations/transfer';
+export * from './conversations/invite';
+export * from './conversations/hold';
+export * from './conversations/mark-unread';
+export * from './conversations/hide';
+export * from './conversations/set-tags';
+export * from './tags/manage';
+export * from './canned/manage';
+export * from './canned/render';
+export * from './notifications/list';
+export * from './notifications/mark-read';
+export { findMentions } from './notifications/mentions';
+export * from './teams/business-hours';
+export * from './teams/list';
+export * from './teams/create';
+export * from './teams/update';
+export * from './teams/delete';
+export * from './teams/set-members';
+export type { TeamView } from './teams/present';
+export * from './routing/schema';
+export * from './routing/list';
+export * from './routing/create';
+export * from './routing/update';
+export * from './routing/delete';
+export { words, containsPhrase } from './routing/evaluate';
+export * from './automation/auto-reply';
+export * from './automation/scheduled';
+export * from './assignment/index';
+export * from './presence/index';

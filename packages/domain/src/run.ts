@@ -1,3 +1,6 @@
+import { schema } from '@switchboard/db';
+import type { RealtimeEvent } from '@switchboard/queue';
+import { and, eq, inArray, isNotNull, or } from 'drizzle-orm';
 import type { Actor, Ctx, DomainDeps } from './context';
 
 /**
@@ -30,8 +33,48 @@ export async function flush(deps: DomainDeps, afterCommit: Ctx['afterCommit']): 
     }
   }
   try {
+    await addGuests(deps, afterCommit.events);
     await deps.ports.publish(afterCommit.events);
   } catch (error) {
     deps.log?.('realtime publish failed; clients refetch on reconnect', { error: String(error) });
+  }
+}
+
+const CONVERSATION_HINTS = new Set<RealtimeEvent['type']>([
+  'conversation.updated',
+  'message.created',
+  'message.updated',
+]);
+
+/**
+ * Adds to each conversation hint the people who see it beyond its holder and team: its
+ * invited or joined guests, and once it is closed everyone who took part (their Closed tab).
+ * Read after the commit, so it is who may see it now.
+ */
+async function addGuests(deps: DomainDeps, events: RealtimeEvent[]): Promise<void> {
+  const hinted = events.filter((event) => CONVERSATION_HINTS.has(event.type));
+  const ids = [...new Set(hinted.flatMap((event) => event.conversationId ?? []))];
+  if (ids.length === 0) return;
+  const workspaceIds = [...new Set(hinted.map((event) => event.workspaceId))];
+  const p = schema.conversationParticipants;
+  const c = schema.conversations;
+  const rows = await deps.db
+    .select({ conversationId: p.conversationId, userId: p.userId, workspaceId: p.workspaceId })
+    .from(p)
+    .innerJoin(c, and(eq(c.id, p.conversationId), eq(c.workspaceId, p.workspaceId)))
+    .where(
+      and(
+        inArray(p.workspaceId, workspaceIds),
+        inArray(p.conversationId, ids),
+        or(isNotNull(p.invitedAt), eq(c.status, 'closed')),
+      ),
+    );
+  for (const event of hinted) {
+    const guests = rows
+      .filter((row) => row.conversationId === event.conversationId)
+      .filter((row) => row.workspaceId === event.workspaceId)
+      .map((row) => row.userId);
+    if (guests.length === 0) continue;
+    event.audienceUserIds = [...new Set([...(event.audienceUserIds ?? []), ...guests])];
   }
 }

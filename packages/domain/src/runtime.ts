@@ -17,7 +17,7 @@ export interface ProcessDeps {
 }
 
 export function createProcessDeps(config: Config, name: string): ProcessDeps {
-  const database = createDb(config.DATABASE_URL, { max: 20 });
+  const database = createDb(config.DATABASE_URL, { max: config.DATABASE_POOL_MAX });
   const redis = createRedis(config.REDIS_URL, name);
   const enqueuer = createEnqueuer({
     connection: redis,

@@ -57,6 +57,32 @@ export const jobCatalog = {
     key: null,
     options: { attempts: 1 },
   },
+  'automation.auto_reply': {
+    queue: 'outbound',
+    // `since`: when the conversation entered Waiting (ms); one auto-reply per waiting period.
+    payload: z.object({
+      workspaceId: z.uuid(),
+      conversationId: z.uuid(),
+      since: z.number().int().nonnegative(),
+    }),
+    key: (payload: { conversationId: string; since: number }) =>
+      `${payload.conversationId}.${payload.since}`,
+    options: { attempts: 5, backoff: { type: 'exponential', delay: 1000 } },
+  },
+  'assignment.run': {
+    queue: 'assignment',
+    payload: z.object({ workspaceId: z.uuid(), teamId: z.uuid() }),
+    // No key: a request must never fold into a run that is already past its last look at the
+    // queue. Runs are cheap when there is nothing to do (one read, no lock).
+    key: null,
+    options: { attempts: 3, backoff: { type: 'exponential', delay: 200 } },
+  },
+  'presence.grace': {
+    queue: 'maintenance',
+    payload: z.object({ workspaceId: z.uuid(), userId: z.uuid() }),
+    key: null,
+    options: { attempts: 3, backoff: { type: 'exponential', delay: 1000 } },
+  },
 } as const;
 
 export type JobName = keyof typeof jobCatalog;

@@ -2,3 +2,4 @@ export * from './catalog';
 export * from './queues';
 export * from './connection';
 export * from './realtime';
+export * from './presence-sockets';

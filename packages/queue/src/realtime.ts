@@ -3,13 +3,31 @@ import type { Enqueuer } from './queues';
 
 /** Small hints; clients refetch what they show. */
 export interface RealtimeEvent {
-  type: 'conversation.updated' | 'message.created' | 'message.updated';
+  type:
+    | 'conversation.updated'
+    | 'message.created'
+    | 'message.updated'
+    | 'agent.updated'
+    | 'notification.created'
+    /** A team's members changed: api instances re-read memberships; never sent to sockets. */
+    | 'team.members_changed';
   workspaceId: string;
-  conversationId: string;
+  /** Absent on hints about a person rather than a conversation (`agent.updated`). */
+  conversationId?: string;
+  /**
+   * `agent.updated`: whose presence or load changed; staff and that user hear it.
+   * `notification.created`: whose notification it is; only that user hears it.
+   */
+  userId?: string;
   messageId?: string;
   /** Who may care: agents get hints for their own conversations and their teams' queues. */
   assigneeId?: string | null;
   teamId?: string | null;
+  /**
+   * Who else hears a conversation's hint: its invited or joined guests (and, once it is
+   * closed, everyone who took part), and the previous holder when it changed hands.
+   */
+  audienceUserIds?: string[];
   version?: number;
 }
 

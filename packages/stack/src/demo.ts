@@ -8,6 +8,7 @@ export const demo = {
     { email: 'agent2@demo.test', name: 'Bruno Agente', role: 'agent' },
   ],
   teamName: 'Support',
+  billingTeamName: 'Billing',
   twilio: {
     accountSid: 'AC5a4db0c0ffee5a4db0c0ffee5a4db0c0',
     authToken: 'sandbox-twilio-token',

@@ -88,6 +88,7 @@ export async function seedDemo(
     for (const spec of demoInboxes(options)) {
       inboxes[spec.key] = await ensureInbox(tx, workspaceId, team?.id ?? null, spec, options);
     }
+    if (team) await ensureRouting(tx, workspaceId, team.id);
     return { workspaceId, inboxes };
   });
 }
@@ -148,7 +149,8 @@ async function createWorkspace(db: Executor, password: string): Promise<string> 
         ...user,
         workspaceId: workspace.id,
         passwordHash,
-        presence: 'online' as const,
+        // Agents say when they are available (the presence menu); automatic assignment waits.
+        presence: 'offline' as const,
       })),
     )
     .returning();
@@ -165,4 +167,81 @@ async function createWorkspace(db: Executor, password: string): Promise<string> 
         .map((user) => ({ workspaceId: workspace.id, teamId: team.id, userId: user.id })),
     );
   return workspace.id;
+}
+
+/**
+ * So a demo shows routing: a Billing team (agent2 in it) that billing words go to, tagged,
+ * and office hours with an offline auto-reply on Support. Added once, also to an older demo
+ * database; an admin's later changes are left alone.
+ */
+async function ensureRouting(db: Executor, workspaceId: string, supportId: string) {
+  const [existing] = await db
+    .select({ id: schema.teams.id })
+    .from(schema.teams)
+    .where(
+      and(eq(schema.teams.workspaceId, workspaceId), eq(schema.teams.name, demo.billingTeamName)),
+    );
+  if (existing) return;
+  const [billing] = await db
+    .insert(schema.teams)
+    // Round robin, so a demo shows automatic assignment once agent2 is online.
+    .values({ workspaceId, name: demo.billingTeamName, assignmentMode: 'round_robin' })
+    .returning({ id: schema.teams.id });
+  if (!billing) throw new Error('team insert failed');
+  const [agent2] = await db
+    .select({ id: schema.users.id })
+    .from(schema.users)
+    .where(
+      and(eq(schema.users.workspaceId, workspaceId), eq(schema.users.email, 'agent2@demo.test')),
+    );
+  if (agent2)
+    await db
+      .insert(schema.teamMembers)
+      .values({ workspaceId, teamId: billing.id, userId: agent2.id })
+      .onConflictDoNothing();
+  await db
+    .insert(schema.tags)
+    .values({ workspaceId, name: 'billing', color: 'green' })
+    .onConflictDoNothing();
+  const [tag] = await db
+    .select({ id: schema.tags.id })
+    .from(schema.tags)
+    .where(
+      and(eq(schema.tags.workspaceId, workspaceId), sql`lower(${schema.tags.name}) = 'billing'`),
+    );
+  await db.insert(schema.routingRules).values({
+    workspaceId,
+    name: 'Billing questions',
+    position: 0,
+    conditions: {
+      keywords: [
+        'factura',
+        'facturas',
+        'invoice',
+        'invoices',
+        'pago',
+        'payment',
+        'refund',
+        'reembolso',
+        'cobro',
+      ],
+    },
+    actions: { teamId: billing.id, ...(tag ? { tagIds: [tag.id] } : {}), priority: 1 },
+  });
+  await db
+    .update(schema.teams)
+    .set({
+      businessHours: {
+        timeZone: 'America/Mexico_City',
+        days: {
+          '1': ['09:00-18:00'],
+          '2': ['09:00-18:00'],
+          '3': ['09:00-18:00'],
+          '4': ['09:00-18:00'],
+          '5': ['09:00-18:00'],
+        },
+      },
+      autoReply: { offline: { enabled: true, expectedResponseMinutes: 120 } },
+    })
+    .where(and(eq(schema.teams.id, supportId), eq(schema.teams.workspaceId, workspaceId)));
 }

@@ -158,6 +158,7 @@ function printWelcome({
     `  Customer SMS       ${sandboxUrl}/phone      (text the demo number ${demo.twilio.smsNumber})`,
     `  Customer WhatsApp  ${sandboxUrl}/whatsapp   (${demo.meta.displayPhoneNumber} Cloud API, ${demo.twilio.whatsappNumber} Twilio)`,
     `  Customer email     ${sandboxUrl}/mail       (write to ${demo.email.address})`,
+    `  Busy day           ${sandboxUrl}/rush       (many new customers write at once)`,
     `  API docs           ${publicUrl}/api/docs`,
     '',
     `  Sign in as agent1@demo.test, agent2@demo.test, supervisor@demo.test or admin@demo.test`,

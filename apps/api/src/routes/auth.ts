@@ -13,6 +13,7 @@ const userSchema = z
     name: z.string(),
     role: z.enum(['agent', 'supervisor', 'admin']),
     presence: z.enum(['online', 'away', 'offline']),
+    presenceAuto: z.boolean().describe('Away was set automatically (no live connection)'),
     locale: z.string().nullable(),
     workspace: z.object({ id: z.uuid(), name: z.string() }),
   })
@@ -82,6 +83,7 @@ function present(principal: ReturnType<typeof requirePrincipal>) {
     name: principal.name,
     role: principal.role,
     presence: principal.presence,
+    presenceAuto: principal.presenceAuto,
     locale: principal.locale,
     workspace: { id: principal.workspaceId, name: principal.workspaceName },
   };

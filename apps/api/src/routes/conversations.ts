@@ -3,15 +3,28 @@ import {
   closeConversation,
   countConversations,
   getConversation,
+  hideConversation,
+  holdConversation,
+  inviteToConversation,
+  joinConversation,
+  listCannedResponsesFor,
   listConversations,
   listMessages,
   markConversationRead,
+  markConversationUnread,
   reopenConversation,
+  requestHelp,
+  setConversationTags,
+  snoozeConversation,
+  transferConversation,
+  unhideConversation,
+  unsnoozeConversation,
   MAX_OUTBOUND_FILE_BYTES,
   requestTranscript,
   sendMediaReply,
   sendReply,
 } from '@switchboard/domain';
+import type { ConversationView, Ctx } from '@switchboard/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ApiDeps } from '../deps';
@@ -38,8 +51,14 @@ export const conversationRoutes: FastifyPluginAsyncZod<{ deps: ApiDeps }> = asyn
       schema: {
         tags,
         summary: 'One inbox tab: waiting (oldest first), open or closed (latest first)',
+        description:
+          '`view=needs_help` lists open conversations that asked for help (my teams’; staff: all) instead of a tab. `view=hidden` lists the conversations I hid (any status, latest first; `tab` is ignored). Filters: `tagId`, `teamId`, `inboxId`. Otherwise conversations I hid are left out.',
         querystring: z.object({
           tab: z.enum(['waiting', 'open', 'closed']).default('open'),
+          view: z.enum(['needs_help', 'hidden']).optional(),
+          tagId: z.uuid().optional(),
+          teamId: z.uuid().optional(),
+          inboxId: z.uuid().optional(),
           ...cursorQuery,
         }),
         response: { 200: page(conversationSchema), ...errorResponses },
@@ -53,9 +72,16 @@ export const conversationRoutes: FastifyPluginAsyncZod<{ deps: ApiDeps }> = asyn
     {
       schema: {
         tags,
-        summary: 'How many conversations each tab holds',
+        summary: 'How many conversations each tab holds (without those I hid)',
+        description:
+          '`unread`: per tab, how many of those conversations have unread messages (`unreadCount > 0`).',
         response: {
-          200: z.object({ waiting: z.number(), open: z.number(), closed: z.number() }),
+          200: z.object({
+            waiting: z.number(),
+            open: z.number(),
+            closed: z.number(),
+            unread: z.object({ waiting: z.number(), open: z.number(), closed: z.number() }),
+          }),
           ...errorResponses,
         },
       },
@@ -228,5 +254,185 @@ export const conversationRoutes: FastifyPluginAsyncZod<{ deps: ApiDeps }> = asyn
       },
     },
     (request) => asUser(deps, request, (ctx) => reopenConversation({ ctx, input: request.params })),
+  );
+
+  const action = (
+    path: string,
+    summary: string,
+    operation: (ctx: Ctx, id: string) => Promise<ConversationView>,
+  ) =>
+    app.post(
+      path,
+      {
+        schema: {
+          tags,
+          summary,
+          params: idParams,
+          response: { 200: conversationSchema, ...errorResponses },
+        },
+      },
+      (request) => asUser(deps, request, (ctx) => operation(ctx, request.params.id)),
+    );
+
+  app.post(
+    '/:id/transfer',
+    {
+      schema: {
+        tags,
+        summary: 'Hand the conversation to an agent (open, theirs) or a team (waiting there)',
+        description:
+          'Assigned agent or staff. Counts an escalation; `note` stays as a private note. 409 `at_capacity` when the agent is full.',
+        params: idParams,
+        body: z.union([
+          z.object({ toUserId: z.uuid(), note: z.string().max(4096).optional() }),
+          z.object({ toTeamId: z.uuid(), note: z.string().max(4096).optional() }),
+        ]),
+        response: { 200: conversationSchema, ...errorResponses },
+      },
+    },
+    (request) =>
+      asUser(deps, request, (ctx) =>
+        transferConversation({ ctx, input: { id: request.params.id, ...request.body } }),
+      ),
+  );
+
+  app.post(
+    '/:id/invite',
+    {
+      schema: {
+        tags,
+        summary: 'Invite a colleague: it shows in their Open tab and they may write',
+        params: idParams,
+        body: z.object({ userId: z.uuid() }),
+        response: { 200: conversationSchema, ...errorResponses },
+      },
+    },
+    (request) =>
+      asUser(deps, request, (ctx) =>
+        inviteToConversation({
+          ctx,
+          input: { id: request.params.id, userId: request.body.userId },
+        }),
+      ),
+  );
+
+  app.post(
+    '/:id/help',
+    {
+      schema: {
+        tags,
+        summary: 'Ask for help: phase needs_help, the team may join (an escalation)',
+        params: idParams,
+        body: z.object({ note: z.string().max(4096).optional() }).nullish(),
+        response: { 200: conversationSchema, ...errorResponses },
+      },
+    },
+    (request) =>
+      asUser(deps, request, (ctx) =>
+        requestHelp({ ctx, input: { id: request.params.id, note: request.body?.note } }),
+      ),
+  );
+
+  action('/:id/join', 'Join a conversation that asks for help', (ctx, id) =>
+    joinConversation({ ctx, input: { id } }),
+  );
+
+  app.post(
+    '/:id/snooze',
+    {
+      schema: {
+        tags,
+        summary: 'Snooze until a time (future, at most 30 days ahead)',
+        params: idParams,
+        body: z.object({ until: z.iso.datetime({ offset: true }) }),
+        response: { 200: conversationSchema, ...errorResponses },
+      },
+    },
+    (request) =>
+      asUser(deps, request, (ctx) =>
+        snoozeConversation({ ctx, input: { id: request.params.id, until: request.body.until } }),
+      ),
+  );
+
+  action('/:id/unsnooze', 'Wake a snoozed conversation', (ctx, id) =>
+    unsnoozeConversation({ ctx, input: { id } }),
+  );
+  action('/:id/hold', 'Put it back in its team’s Waiting queue, unassigned', (ctx, id) =>
+    holdConversation({ ctx, input: { id } }),
+  );
+
+  app.put(
+    '/:id/tags',
+    {
+      schema: {
+        tags,
+        summary: 'Replace the conversation’s tags',
+        params: idParams,
+        body: z.object({ tagIds: z.array(z.uuid()).max(50) }),
+        response: { 200: conversationSchema, ...errorResponses },
+      },
+    },
+    (request) =>
+      asUser(deps, request, (ctx) =>
+        setConversationTags({ ctx, input: { id: request.params.id, tagIds: request.body.tagIds } }),
+      ),
+  );
+
+  const noContent = (
+    method: 'POST' | 'DELETE',
+    path: string,
+    summary: string,
+    operation: (ctx: Ctx, id: string) => Promise<void>,
+  ) =>
+    app.route({
+      method,
+      url: path,
+      schema: {
+        tags,
+        summary,
+        params: idParams,
+        response: { 204: z.null().describe('Done'), ...errorResponses },
+      },
+      handler: async (request, reply) => {
+        await asUser(deps, request, (ctx) => operation(ctx, request.params.id));
+        return reply.status(204).send(null);
+      },
+    });
+
+  noContent('POST', '/:id/unread', 'Mark unread again', (ctx, id) =>
+    markConversationUnread({ ctx, input: { id } }),
+  );
+  noContent('POST', '/:id/hide', 'Hide from my lists and counts (only mine)', (ctx, id) =>
+    hideConversation({ ctx, input: { id } }),
+  );
+  noContent('DELETE', '/:id/hide', 'Show again in my lists', (ctx, id) =>
+    unhideConversation({ ctx, input: { id } }),
+  );
+
+  app.get(
+    '/:id/canned-responses',
+    {
+      schema: {
+        tags,
+        summary: 'Canned responses with this conversation’s variables filled in (`text`)',
+        params: idParams,
+        response: {
+          200: z.array(
+            z.object({
+              id: z.uuid(),
+              shortcut: z.string(),
+              title: z.string(),
+              body: z.string(),
+              text: z.string(),
+            }),
+          ),
+          ...errorResponses,
+        },
+      },
+    },
+    (request) =>
+      asUser(deps, request, (ctx) =>
+        listCannedResponsesFor({ ctx, input: { conversationId: request.params.id } }),
+      ),
   );
 };

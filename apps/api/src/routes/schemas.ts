@@ -23,6 +23,10 @@ export const conversationSchema = z
     }),
     assignee: z.object({ id: z.uuid(), name: z.string() }).nullable(),
     teamId: z.uuid().nullable(),
+    team: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+    tags: z.array(z.object({ id: z.uuid(), name: z.string(), color: z.string() })),
+    snoozedUntil: z.string().nullable(),
+    escalationCount: z.number().int(),
     priority: z.number().int(),
     lastMessagePreview: z.string().nullable(),
     lastMessageAt: z.string(),
@@ -35,6 +39,8 @@ export const conversationSchema = z
       .nullable()
       .describe("WhatsApp's 24-hour customer service window; null for channels without one"),
     version: z.number().int(),
+    invited: z.boolean().describe('The caller was invited to or joined it'),
+    hidden: z.boolean().describe('The caller hid it from their own lists'),
   })
   .meta({ id: 'Conversation' });
 
@@ -82,6 +88,7 @@ export const messageSchema = z
       .object({ name: z.string(), language: z.string(), parameters: z.array(z.string()) })
       .nullable(),
     unsupported: z.object({ type: z.string() }).nullable(),
+    automatic: z.boolean().describe('Sent by Switchboard itself (an auto-reply), not by an agent'),
     email: z
       .object({
         subject: z.string().nullable(),

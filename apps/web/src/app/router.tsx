@@ -3,6 +3,15 @@ import { AppLayout } from './layout/app-layout';
 import { paths } from './paths';
 import { InboxRoute } from './routes/inbox';
 import { LoginRoute } from './routes/login';
+import { AdminRoute } from './routes/admin';
+import {
+  CannedResponsesPage,
+  RulesPage,
+  TagsPage,
+  TeamEditorPage,
+  TeamsPage,
+  adminPaths,
+} from '@/features/admin';
 
 export function createRouter() {
   return createBrowserRouter([
@@ -12,6 +21,18 @@ export function createRouter() {
       children: [
         { index: true, element: <Navigate to={paths.inbox('open')} replace /> },
         { path: ':tab/:conversationId?', element: <InboxRoute /> },
+        {
+          path: 'admin',
+          element: <AdminRoute />,
+          children: [
+            { index: true, element: <Navigate to={adminPaths.teams} replace /> },
+            { path: 'teams', element: <TeamsPage /> },
+            { path: 'teams/:teamId', element: <TeamEditorPage /> },
+            { path: 'rules', element: <RulesPage /> },
+            { path: 'canned-responses', element: <CannedResponsesPage /> },
+            { path: 'tags', element: <TagsPage /> },
+          ],
+        },
       ],
     },
     { path: '*', element: <Navigate to={paths.home} replace /> },

@@ -1,8 +1,11 @@
 import type { JobName } from '@switchboard/queue';
 import type { Processor } from '../processor';
 import { attachmentFetch } from './attachment-fetch';
+import { automationAutoReply } from './auto-reply';
 import { inboundProcess } from './inbound-process';
 import { maintenanceSweep } from './maintenance-sweep';
+import { assignmentRun } from './assignment-run';
+import { presenceGrace } from './presence-grace';
 import { outboundSend } from './outbound-send';
 import { providerMarkRead } from './mark-read';
 import { templatesSync } from './templates-sync';
@@ -17,4 +20,7 @@ export const processors: { [K in JobName]: Processor<K> } = {
   'provider.mark_read': providerMarkRead,
   'transcript.send': transcriptSend,
   'maintenance.sweep': maintenanceSweep,
+  'assignment.run': assignmentRun,
+  'presence.grace': presenceGrace,
+  'automation.auto_reply': automationAutoReply,
 };

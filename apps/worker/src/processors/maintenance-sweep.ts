@@ -1,7 +1,10 @@
 import {
+  closeIdleConversations,
   findInboxesWithStaleTemplates,
   findPendingInboundEvents,
   findStrandedOutbound,
+  findTeamsWithWaitingWork,
+  wakeSnoozedConversations,
 } from '@switchboard/domain';
 import type { Processor } from '../processor';
 
@@ -23,5 +26,18 @@ export const maintenanceSweep: Processor<'maintenance.sweep'> = async (_job, dep
   const inboxes = await findInboxesWithStaleTemplates(deps.database.db, TEMPLATES_MAX_AGE_SECONDS);
   const hour = Math.floor(Date.now() / 3_600_000);
   for (const inboxId of inboxes) await deps.enqueuer.enqueue('templates.sync', { inboxId, hour });
-  return { events: events.length, messages: messages.length, templateInboxes: inboxes.length };
+  // Time-based changes: batch-limited and idempotent, the next sweep takes what is left.
+  const woken = await wakeSnoozedConversations(deps.domain);
+  const idleClosed = await closeIdleConversations(deps.domain);
+  // Automatic teams with people still waiting: a lost request must not strand them.
+  const teams = await findTeamsWithWaitingWork(deps.database.db);
+  for (const team of teams) await deps.enqueuer.enqueue('assignment.run', team);
+  return {
+    events: events.length,
+    messages: messages.length,
+    templateInboxes: inboxes.length,
+    woken,
+    idleClosed,
+    assignmentRuns: teams.length,
+  };
 };

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
   boolean,
@@ -30,7 +31,10 @@ export const contacts = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('contacts_workspace_idx').on(t.workspaceId, t.name)],
+  (t) => [
+    index('contacts_workspace_idx').on(t.workspaceId, t.name),
+    index('contacts_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),
+  ],
 );
 
 export const contactIdentities = pgTable(
@@ -53,5 +57,7 @@ export const contactIdentities = pgTable(
   (t) => [
     uniqueIndex('contact_identities_address_key').on(t.workspaceId, t.kind, t.address),
     index('contact_identities_contact_idx').on(t.contactId),
+    // Search by a fragment of a phone number or address.
+    index('contact_identities_address_trgm_idx').using('gin', sql`${t.address} gin_trgm_ops`),
   ],
 );

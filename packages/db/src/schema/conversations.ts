@@ -41,6 +41,8 @@ export const conversations = pgTable(
     /** Agent who held it last; a reopened conversation goes back to them when they are online. */
     lastAssigneeId: uuid('last_assignee_id').references(() => users.id, { onDelete: 'set null' }),
     teamId: uuid('team_id').references(() => teams.id, { onDelete: 'set null' }),
+    /** Transfers and calls for help: an indicator of how hard the problem was. */
+    escalationCount: integer('escalation_count').notNull().default(0),
     /** 0 normal, higher is more urgent. */
     priority: smallint('priority').notNull().default(0),
     subject: text('subject'),
@@ -85,6 +87,7 @@ export const conversations = pgTable(
       t.id.desc(),
     ),
     index('conversations_contact_idx').on(t.contactId, t.createdAt.desc()),
+    index('conversations_reference_trgm_idx').using('gin', sql`${t.reference} gin_trgm_ops`),
   ],
 );
 
@@ -102,6 +105,8 @@ export const conversationParticipants = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     joinedAt: createdAt(),
+    /** Invited or joined while open: the conversation shows in their Open tab too. */
+    invitedAt: at('invited_at'),
   },
   (t) => [
     primaryKey({ columns: [t.conversationId, t.userId] }),

@@ -9,3 +9,4 @@ export * from './messages';
 export * from './inbound-events';
 export * from './templates';
 export * from './mail-sync';
+export * from './workflow';

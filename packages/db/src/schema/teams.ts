@@ -1,7 +1,17 @@
-import { boolean, index, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { createdAt, id } from './columns';
 import { assignmentMode } from './enums';
 import { users } from './users';
+import type { TeamAutoReply } from './workflow';
 import { workspaces } from './workspaces';
 
 export interface BusinessHours {
@@ -22,6 +32,9 @@ export const teams = pgTable(
     /** With manual assignment: agents may only accept the oldest waiting conversation. */
     sequenceMode: boolean('sequence_mode').notNull().default(false),
     businessHours: jsonb('business_hours').$type<BusinessHours>(),
+    autoReply: jsonb('auto_reply').$type<TeamAutoReply>().notNull().default({}),
+    /** Open conversations waiting on the customer this many hours close as no_reply. */
+    idleCloseHours: integer('idle_close_hours'),
     createdAt: createdAt(),
   },
   (t) => [index('teams_workspace_idx').on(t.workspaceId)],

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { at, createdAt, id } from './columns';
 import { presence, userRole } from './enums';
 import { workspaces } from './workspaces';
@@ -17,6 +17,8 @@ export const users = pgTable(
     role: userRole('role').notNull().default('agent'),
     presence: presence('presence').notNull().default('offline'),
     presenceChangedAt: at('presence_changed_at').notNull().defaultNow(),
+    /** Set away by Switchboard because every socket dropped; a returning socket makes them online. */
+    presenceAuto: boolean('presence_auto').notNull().default(false),
     /** Most open conversations the agent holds at once. */
     capacity: integer('capacity').notNull().default(5),
     languages: text('languages')

@@ -10,6 +10,8 @@ export interface Principal {
   name: string;
   role: UserRole;
   presence: Presence;
+  /** Set away automatically (all sockets gone), not by the user. */
+  presenceAuto: boolean;
   locale: string | null;
 }
 
@@ -21,6 +23,7 @@ const principalColumns = {
   name: schema.users.name,
   role: schema.users.role,
   presence: schema.users.presence,
+  presenceAuto: schema.users.presenceAuto,
   locale: schema.users.locale,
 };
 

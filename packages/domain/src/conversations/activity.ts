@@ -4,7 +4,26 @@ import type { Ctx } from '../context';
 import type { ConversationRecord } from './load';
 
 export type ActivityType =
-  'opened' | 'accepted' | 'closed' | 'reopened' | 'assigned' | 'returned' | 'transcript_sent';
+  | 'opened'
+  | 'accepted'
+  | 'closed'
+  | 'reopened'
+  | 'assigned'
+  | 'returned'
+  | 'transcript_sent'
+  | 'transferred'
+  | 'tagged'
+  | 'held'
+  | 'invited'
+  | 'joined'
+  | 'help_requested'
+  | 'snoozed'
+  | 'unsnoozed'
+  | 'contact_blocked'
+  | 'contact_unblocked'
+  | 'contacts_merged'
+  | 'routed'
+  | 'woke';
 
 /**
  * Records a state change as an activity line in the thread and schedules the realtime hint.
@@ -21,7 +40,7 @@ export async function recordActivity(
   const actor =
     ctx.actor.type === 'user'
       ? { actorId: ctx.actor.id, actorName: ctx.actor.name }
-      : { actorName: null, actorType: ctx.actor.type };
+      : { actorId: null, actorName: null, actorType: ctx.actor.type };
   const [message] = await ctx.db
     .insert(schema.messages)
     .values({
@@ -80,6 +99,19 @@ export function conversationUpdated(
     teamId: conversation.teamId,
     version: conversation.version,
   };
+}
+
+/**
+ * The conversation changed hands: its previous holder also hears the hints this transaction
+ * scheduled for it, so their Open tab drops it. Call after `recordActivity`.
+ */
+export function alsoTell(ctx: Ctx, conversationId: string, userId: string | null): void {
+  if (!userId) return;
+  for (const event of ctx.afterCommit.events) {
+    if (event.conversationId !== conversationId || event.type === 'notification.created') continue;
+    if (event.assigneeId === userId || event.audienceUserIds?.includes(userId)) continue;
+    event.audienceUserIds = [...(event.audienceUserIds ?? []), userId];
+  }
 }
 
 export async function addParticipant(

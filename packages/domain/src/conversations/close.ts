@@ -3,6 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { isStaff, requireUser, type Ctx } from '../context';
 import { Conflict, Forbidden } from '../errors';
 import { addParticipant, recordActivity } from './activity';
+import { requestAssignmentForAgent } from '../assignment/request';
 import { getConversation, loadConversationForUpdate } from './load';
 
 const c = schema.conversations;
@@ -40,6 +41,14 @@ export async function closeConversation({
   if (!updated) throw Conflict('already_closed', 'This conversation is already closed.');
   // Whoever closes a conversation took part in it, so it stays in their Closed tab.
   await addParticipant(ctx, updated.id, user.id);
+  // Guests keep it in Closed as participants, but a later reopen does not invite them again.
+  await ctx.db
+    .update(schema.conversationParticipants)
+    .set({ invitedAt: null })
+    .where(eq(schema.conversationParticipants.conversationId, updated.id));
   await recordActivity(ctx, updated, 'closed', { outcome: input.outcome });
+  // Its agent has a free slot: their automatic teams may hand them the next one.
+  if (current.status === 'open' && current.assigneeId)
+    await requestAssignmentForAgent(ctx, current.assigneeId);
   return getConversation({ ctx, input });
 }

@@ -20,5 +20,5 @@ export async function listContactConversations({
   )
     .orderBy(desc(c.lastMessageAt))
     .limit(50);
-  return { items: await presentConversations(ctx.db, rows) };
+  return { items: await presentConversations(ctx, rows) };
 }

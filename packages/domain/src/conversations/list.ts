@@ -3,12 +3,20 @@ import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../context';
 import { Invalid } from '../errors';
 import { presentConversations, selectConversations, type ConversationView } from './present';
-import { visibleTo } from './visibility';
+import { hiddenBy, listedTo, needsHelpOf, visibleTo } from './visibility';
 
 const c = schema.conversations;
 
 export interface ListConversationsInput {
   tab: ConversationStatus;
+  /**
+   * `needs_help`: open conversations whose agent asked for help (my teams'; staff: all).
+   * `hidden`: what I hid and may still see, in any status (`tab` is ignored), newest first.
+   */
+  view?: 'needs_help' | 'hidden' | undefined;
+  tagId?: string | undefined;
+  teamId?: string | undefined;
+  inboxId?: string | undefined;
   limit?: number;
   cursor?: string | undefined;
 }
@@ -45,12 +53,23 @@ export async function listConversations({
 }) {
   const limit = Math.min(Math.max(input.limit ?? 25, 1), 100);
   const cursor = input.cursor ? decodeCursor(input.cursor) : undefined;
-  const waiting = input.tab === 'waiting';
+  const needsHelp = input.view === 'needs_help';
+  const hidden = input.view === 'hidden';
+  const waiting = input.tab === 'waiting' && !needsHelp && !hidden;
 
   const conditions: Array<SQL | undefined> = [
     eq(c.workspaceId, ctx.workspaceId),
-    eq(c.status, input.tab),
-    visibleTo(ctx.actor),
+    ...(needsHelp
+      ? [needsHelpOf(ctx.actor), hiddenFrom(ctx)]
+      : hidden
+        ? [visibleTo(ctx.actor), hiddenOnly(ctx)]
+        : [eq(c.status, input.tab), listedTo(ctx.actor)]),
+    input.teamId ? eq(c.teamId, input.teamId) : undefined,
+    input.inboxId ? eq(c.inboxId, input.inboxId) : undefined,
+    input.tagId
+      ? sql`exists (select 1 from ${schema.conversationTags} ct
+          where ct.conversation_id = ${c.id} and ct.tag_id = ${input.tagId})`
+      : undefined,
   ];
   if (cursor) {
     conditions.push(
@@ -73,18 +92,40 @@ export async function listConversations({
     rows.length > limit && last
       ? encodeCursor({ key: (waiting ? last.waitingKey : last.recentKey) ?? '', id: last.id })
       : null;
-  const items: ConversationView[] = await presentConversations(ctx.db, page);
+  const items: ConversationView[] = await presentConversations(ctx, page);
   return { items, nextCursor };
 }
 
-/** Live counts for the three tabs, under the same visibility as the lists. */
+/** Needs-help views skip what the actor hid, like the tabs do. */
+function hiddenFrom(ctx: Ctx): SQL | undefined {
+  if (ctx.actor.type !== 'user') return undefined;
+  return sql`not ${hiddenBy(ctx.actor.id)}`;
+}
+
+/** The hidden view: only what this user hid (nothing for a non-user actor). */
+function hiddenOnly(ctx: Ctx): SQL {
+  return ctx.actor.type === 'user' ? hiddenBy(ctx.actor.id) : sql`false`;
+}
+
+/**
+ * Live counts for the three tabs, under the same visibility as the lists, and per tab how
+ * many of them have unread messages (`unreadCount > 0`).
+ */
 export async function countConversations({ ctx }: { ctx: Ctx }) {
   const rows = await ctx.db
-    .select({ status: c.status, count: sql<number>`count(*)::int` })
+    .select({
+      status: c.status,
+      count: sql<number>`count(*)::int`,
+      unread: sql<number>`(count(*) filter (where ${c.unreadCount} > 0))::int`,
+    })
     .from(c)
-    .where(and(eq(c.workspaceId, ctx.workspaceId), visibleTo(ctx.actor)))
+    .where(and(eq(c.workspaceId, ctx.workspaceId), listedTo(ctx.actor)))
     .groupBy(c.status);
   const counts = { waiting: 0, open: 0, closed: 0 };
-  for (const row of rows) counts[row.status] = row.count;
-  return counts;
+  const unread = { waiting: 0, open: 0, closed: 0 };
+  for (const row of rows) {
+    counts[row.status] = row.count;
+    unread[row.status] = row.unread;
+  }
+  return { ...counts, unread };
 }

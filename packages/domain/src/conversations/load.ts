@@ -34,7 +34,21 @@ export async function getConversation({
     ctx.db,
     and(eq(c.id, input.id), eq(c.workspaceId, ctx.workspaceId), visibleTo(ctx.actor)),
   );
-  const [view] = await presentConversations(ctx.db, rows);
+  const [view] = await presentConversations(ctx, rows);
+  if (!view) throw NotFound('Conversation');
+  return view;
+}
+
+/**
+ * The conversation as it is now, without the visibility check: for an operation whose caller
+ * just handed it on (transfer, hold) and may no longer see it, to answer with the result.
+ */
+export async function presentAfterHandOff(ctx: Ctx, id: string): Promise<ConversationView> {
+  const rows = await selectConversations(
+    ctx.db,
+    and(eq(c.id, id), eq(c.workspaceId, ctx.workspaceId)),
+  );
+  const [view] = await presentConversations(ctx, rows);
   if (!view) throw NotFound('Conversation');
   return view;
 }

@@ -7,12 +7,14 @@ import {
   type IdentityKind,
   type InboxKind,
 } from '@switchboard/db';
-import { eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import type { Actor } from '../context';
 import { serviceWindow, type ServiceWindow } from './service-window';
 
 const c = schema.conversations;
 const assignee = alias(schema.users, 'assignee');
+const team = alias(schema.teams, 'team');
 
 export const conversationColumns = {
   id: c.id,
@@ -28,6 +30,9 @@ export const conversationColumns = {
   assigneeId: c.assigneeId,
   assigneeName: assignee.name,
   teamId: c.teamId,
+  teamName: team.name,
+  snoozedUntil: c.snoozedUntil,
+  escalationCount: c.escalationCount,
   priority: c.priority,
   lastMessagePreview: c.lastMessagePreview,
   lastMessageAt: c.lastMessageAt,
@@ -50,6 +55,7 @@ export function selectConversations(db: Executor, where: SQL | undefined) {
     .innerJoin(schema.inboxes, eq(schema.inboxes.id, c.inboxId))
     .innerJoin(schema.contacts, eq(schema.contacts.id, c.contactId))
     .leftJoin(assignee, eq(assignee.id, c.assigneeId))
+    .leftJoin(team, eq(team.id, c.teamId))
     .where(where);
 }
 
@@ -70,6 +76,11 @@ export interface ConversationView {
   };
   assignee: { id: string; name: string } | null;
   teamId: string | null;
+  team: { id: string; name: string } | null;
+  tags: Array<{ id: string; name: string; color: string }>;
+  snoozedUntil: string | null;
+  /** Transfers and calls for help so far. */
+  escalationCount: number;
   priority: number;
   lastMessagePreview: string | null;
   lastMessageAt: string;
@@ -80,13 +91,20 @@ export interface ConversationView {
   /** WhatsApp's 24-hour customer service window; null for channels without one. */
   window: ServiceWindow | null;
   version: number;
+  /** The caller was invited to or joined it (a participant with `invited_at`). */
+  invited: boolean;
+  /** The caller hid it from their own lists. */
+  hidden: boolean;
 }
 
 const iso = (value: Date | null | undefined) => (value ? value.toISOString() : null);
 
-/** Shapes rows for the API, fetching every listed contact's identities in one query. */
+/**
+ * Shapes rows for the API as `viewer` sees them, fetching every listed contact's identities
+ * (and the viewer's invitations and hidden marks) in one query each.
+ */
 export async function presentConversations(
-  db: Executor,
+  { db, actor: viewer, workspaceId }: { db: Executor; actor: Actor; workspaceId: string },
   rows: ConversationRow[],
 ): Promise<ConversationView[]> {
   const contactIds = [...new Set(rows.map((row) => row.contactId))];
@@ -101,6 +119,56 @@ export async function presentConversations(
         .where(inArray(schema.contactIdentities.contactId, contactIds))
         .orderBy(sql`${schema.contactIdentities.createdAt}`)
     : [];
+  const conversationIds = rows.map((row) => row.id);
+  const tags = conversationIds.length
+    ? await db
+        .select({
+          conversationId: schema.conversationTags.conversationId,
+          id: schema.tags.id,
+          name: schema.tags.name,
+          color: schema.tags.color,
+        })
+        .from(schema.conversationTags)
+        .innerJoin(schema.tags, eq(schema.tags.id, schema.conversationTags.tagId))
+        .where(inArray(schema.conversationTags.conversationId, conversationIds))
+        .orderBy(sql`lower(${schema.tags.name})`)
+    : [];
+  const userId = viewer.type === 'user' ? viewer.id : null;
+  const p = schema.conversationParticipants;
+  const invited = new Set(
+    userId && conversationIds.length
+      ? (
+          await db
+            .select({ id: p.conversationId })
+            .from(p)
+            .where(
+              and(
+                eq(p.workspaceId, workspaceId),
+                eq(p.userId, userId),
+                isNotNull(p.invitedAt),
+                inArray(p.conversationId, conversationIds),
+              ),
+            )
+        ).map((row) => row.id)
+      : [],
+  );
+  const h = schema.conversationHidden;
+  const hidden = new Set(
+    userId && conversationIds.length
+      ? (
+          await db
+            .select({ id: h.conversationId })
+            .from(h)
+            .where(
+              and(
+                eq(h.workspaceId, workspaceId),
+                eq(h.userId, userId),
+                inArray(h.conversationId, conversationIds),
+              ),
+            )
+        ).map((row) => row.id)
+      : [],
+  );
   return rows.map((row) => ({
     id: row.id,
     reference: row.reference,
@@ -118,6 +186,12 @@ export async function presentConversations(
     },
     assignee: row.assigneeId ? { id: row.assigneeId, name: row.assigneeName ?? '' } : null,
     teamId: row.teamId,
+    team: row.teamId ? { id: row.teamId, name: row.teamName ?? '' } : null,
+    tags: tags
+      .filter((tag) => tag.conversationId === row.id)
+      .map(({ id, name, color }) => ({ id, name, color })),
+    snoozedUntil: iso(row.snoozedUntil),
+    escalationCount: row.escalationCount,
     priority: row.priority,
     lastMessagePreview: row.lastMessagePreview,
     lastMessageAt: row.lastMessageAt.toISOString(),
@@ -127,5 +201,7 @@ export async function presentConversations(
     closedAt: iso(row.closedAt),
     window: serviceWindow(row.inboxKind, row.lastInboundAt),
     version: row.version,
+    invited: invited.has(row.id),
+    hidden: hidden.has(row.id),
   }));
 }

@@ -1,13 +1,18 @@
 import { schema } from '@switchboard/db';
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { requireUser, type Ctx } from '../context';
-import { Conflict } from '../errors';
+import { Conflict, Forbidden } from '../errors';
+import { agentLoad, assertRoom } from '../assignment/capacity';
+import { lockAssignments } from '../assignment/lock';
 import { addParticipant, recordActivity } from './activity';
 import { getConversation, loadConversationForUpdate } from './load';
 
 const c = schema.conversations;
 
-/** Reopens a closed conversation to the agent who asks, unless the customer already has a live one. */
+/**
+ * Reopens a closed conversation to the agent who asks, unless the customer already has a live
+ * one or the agent is at capacity (409 `at_capacity`).
+ */
 export async function reopenConversation({ ctx, input }: { ctx: Ctx; input: { id: string } }) {
   const user = requireUser(ctx.actor);
   const current = await loadConversationForUpdate(ctx, input.id);
@@ -30,6 +35,11 @@ export async function reopenConversation({ ctx, input }: { ctx: Ctx; input: { id
       `The customer already has an active conversation (${live.reference}).`,
     );
   }
+  // It becomes the caller's open conversation: it counts against their capacity, like accepting.
+  await lockAssignments(ctx);
+  const agent = await agentLoad(ctx.db, ctx.workspaceId, user.id);
+  if (!agent) throw Forbidden();
+  assertRoom(agent, 'you');
   const [updated] = await ctx.db
     .update(c)
     .set({

@@ -8,6 +8,9 @@ import { newReference } from '../conversations/reference';
 import { storeInboundAttachments } from './inbound-attachments';
 import { findEmailThread } from './email-thread';
 import { contactIdByIdentity } from '../contacts/find-by-identity';
+import { applyRoutingRules } from '../routing/evaluate';
+import { autoReplyJob } from '../automation/auto-reply';
+import { lastAgentWithRoom, requestAssignment } from '../assignment/index';
 
 const c = schema.conversations;
 const DEFAULT_REOPEN_WINDOW_HOURS = 24;
@@ -48,9 +51,12 @@ export async function ingestInboundMessage(
 
   const occurredAtSql = occurredAt(event.occurredAt, receivedAt);
   const contactId = await upsertContact(ctx, event);
-  const conversation =
-    (event.email && (await continueEmailThread(ctx, inbox, event.email, occurredAtSql))) ||
-    (await findOrOpenConversation(ctx, inbox, contactId, occurredAtSql));
+  const contact = await contactFacts(ctx, contactId);
+  const found = contact.blocked
+    ? await conversationForBlocked(ctx, inbox, contactId, occurredAtSql)
+    : (event.email && (await continueEmailThread(ctx, inbox, event.email, occurredAtSql))) ||
+      (await findOrOpenConversation(ctx, inbox, contactId, occurredAtSql));
+  const { conversation } = found;
 
   const [message] = await ctx.db
     .insert(schema.messages)
@@ -83,7 +89,8 @@ export async function ingestInboundMessage(
       lastMessagePreview: preview.slice(0, 200),
       lastMessageAt: sql`greatest(${c.lastMessageAt}, ${occurredAtSql})`,
       lastInboundAt: sql`greatest(${c.lastInboundAt}, ${occurredAtSql})`,
-      unreadCount: sql`${c.unreadCount} + 1`,
+      // A blocked contact's message is kept for the record, not flagged for anyone to read.
+      unreadCount: contact.blocked ? c.unreadCount : sql`${c.unreadCount} + 1`,
       // The customer wrote: whoever holds it is expected to act again.
       phase: sql`case when ${c.phase} = 'needs_help' then ${c.phase} else 'in_progress'::conversation_phase end`,
       snoozedUntil: null,
@@ -92,11 +99,77 @@ export async function ingestInboundMessage(
     })
     .where(eq(c.id, conversation.id))
     .returning();
-  const current = updated ?? conversation;
+  let current = updated ?? conversation;
   ctx.afterCommit.events.push(
     messageCreated(ctx, current, message.id),
     conversationUpdated(ctx, current),
   );
+
+  // Created or reopened by the customer: rules see the message that did it, then a
+  // conversation left waiting may earn the customer an automatic reply.
+  if (found.entered && !contact.blocked) {
+    current = await applyRoutingRules(ctx, current, {
+      text: event.email?.subject ? `${event.email.subject}\n${event.text}` : event.text,
+      channel: inbox.kind,
+      contact,
+    });
+    // Automatic teams hand it to an agent as soon as this commits.
+    if (current.status === 'waiting') requestAssignment(ctx, current.teamId);
+    // RFC 3834: never answer a machine (vacation replies, bounces, lists) with a machine.
+    if (current.status === 'waiting' && !event.email?.automatic) {
+      ctx.afterCommit.jobs.push(autoReplyJob(ctx, current));
+    }
+  }
+}
+
+interface FoundConversation {
+  conversation: ConversationRecord;
+  /** Set when this message created the conversation or reopened it: routing runs then. */
+  entered: 'opened' | 'reopened' | null;
+}
+
+async function contactFacts(ctx: Ctx, contactId: string) {
+  const [row] = await ctx.db
+    .select({
+      country: schema.contacts.country,
+      language: schema.contacts.language,
+      blocked: schema.contacts.blocked,
+    })
+    .from(schema.contacts)
+    .where(
+      and(eq(schema.contacts.id, contactId), eq(schema.contacts.workspaceId, ctx.workspaceId)),
+    );
+  return row ?? { country: null, language: null, blocked: false };
+}
+
+/**
+ * A blocked contact's messages are stored in the thread like anyone's, but never queue or
+ * reopen anything: they join the contact's live conversation if one exists (blocking decides
+ * what happens to that), else the latest conversation of this inbox without reopening it,
+ * else a new conversation created already closed as 'cancelled'. Closed rather than some
+ * hidden live state because the tabs are the status: a closed conversation is in nobody's
+ * Waiting, counts in no queue or capacity, gets no auto-reply, stays visible in the
+ * contact's history, and does not hold the one-live-per-contact slot, so after unblocking
+ * the customer's next message opens a normal conversation.
+ */
+async function conversationForBlocked(
+  ctx: Ctx,
+  inbox: IngestInbox,
+  contactId: string,
+  at: SQL,
+): Promise<FoundConversation> {
+  const [latest] = await ctx.db
+    .select()
+    .from(c)
+    .where(
+      and(eq(c.contactId, contactId), eq(c.inboxId, inbox.id), eq(c.workspaceId, ctx.workspaceId)),
+    )
+    .orderBy(sql`${c.status} = 'closed'`, desc(c.createdAt))
+    .limit(1)
+    .for('update');
+  if (latest) return { conversation: latest, entered: null };
+  const created = await openConversation(ctx, inbox, contactId, null, at, { blocked: true });
+  return { conversation: created, entered: null };
 }
 
 /** A webhook this soon after the provider's time is live traffic, not a late redelivery. */
@@ -179,9 +252,10 @@ async function continueEmailThread(
   inbox: IngestInbox,
   email: InboundEmail,
   at: SQL,
-): Promise<ConversationRecord | null> {
+): Promise<FoundConversation | null> {
   const thread = await findEmailThread(ctx, inbox, email);
-  if (!thread || thread.status !== 'closed') return thread;
+  if (!thread) return null;
+  if (thread.status !== 'closed') return { conversation: thread, entered: null };
   const [live] = await ctx.db
     .select()
     .from(c)
@@ -189,7 +263,8 @@ async function continueEmailThread(
       and(eq(c.contactId, thread.contactId), eq(c.inboxId, thread.inboxId), ne(c.status, 'closed')),
     )
     .for('update');
-  return live ?? reopenForCustomer(ctx, thread, at);
+  if (live) return { conversation: live, entered: null };
+  return { conversation: await reopenForCustomer(ctx, thread, at), entered: 'reopened' };
 }
 
 async function findOrOpenConversation(
@@ -197,13 +272,13 @@ async function findOrOpenConversation(
   inbox: IngestInbox,
   contactId: string,
   at: SQL,
-): Promise<ConversationRecord> {
+): Promise<FoundConversation> {
   const [live] = await ctx.db
     .select()
     .from(c)
     .where(and(eq(c.contactId, contactId), eq(c.inboxId, inbox.id), ne(c.status, 'closed')))
     .for('update');
-  if (live) return live;
+  if (live) return { conversation: live, entered: null };
 
   const [previous] = await ctx.db
     .select()
@@ -216,9 +291,10 @@ async function findOrOpenConversation(
     previous?.closedAt &&
     Date.now() - previous.closedAt.getTime() < (await reopenWindowMs(ctx))
   ) {
-    return reopenForCustomer(ctx, previous, at);
+    return { conversation: await reopenForCustomer(ctx, previous, at), entered: 'reopened' };
   }
-  return openConversation(ctx, inbox, contactId, previous?.id ?? null, at);
+  const opened = await openConversation(ctx, inbox, contactId, previous?.id ?? null, at);
+  return { conversation: opened, entered: 'opened' };
 }
 
 async function reopenWindowMs(ctx: Ctx): Promise<number> {
@@ -246,7 +322,8 @@ async function reopenForCustomer(
           ),
         )
     : [];
-  const toAgent = agent?.presence === 'online' ? agent.id : null;
+  // Online and under capacity, checked under the assignment lock (held until commit).
+  const toAgent = await lastAgentWithRoom(ctx, agent?.id ?? null);
   const [reopened] = await ctx.db
     .update(c)
     .set({
@@ -279,6 +356,7 @@ async function openConversation(
   contactId: string,
   previousId: string | null,
   at: SQL,
+  options: { blocked?: boolean } = {},
 ) {
   for (let attempt = 0; ; attempt++) {
     try {
@@ -291,17 +369,23 @@ async function openConversation(
             inboxId: inbox.id,
             contactId,
             reference: newReference(),
-            status: 'waiting',
             teamId: inbox.defaultTeamId,
             previousConversationId: previousId,
-            queuedAt: sql`now()`,
-            waitingSince: sql`now()`,
+            ...(options.blocked
+              ? { status: 'closed' as const, outcome: 'cancelled' as const, closedAt: sql`now()` }
+              : { status: 'waiting' as const, queuedAt: sql`now()`, waitingSince: sql`now()` }),
           })
           .returning();
         return row;
       });
       if (!created) throw new Error('conversation insert returned nothing');
       await recordActivity(ctx, created, 'opened', {}, at);
+      if (options.blocked)
+        await recordActivity(ctx, created, 'closed', {
+          by: 'system',
+          outcome: 'cancelled',
+          reason: 'contact_blocked',
+        });
       return created;
     } catch (error) {
       const clash =

@@ -166,6 +166,8 @@ function outboundEmail(
     replyTo: addressWithToken(row.inbox.address, token),
     fromName: row.authorName ? `${row.authorName} (${row.inbox.name})` : row.inbox.name,
     html: textToHtml(message.text),
+    // Our auto-replies say so (RFC 3834), so the customer's mail robots do not answer them.
+    ...(message.metadata.automatic === true ? { automatic: true } : {}),
   };
 }
 

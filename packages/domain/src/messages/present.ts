@@ -79,6 +79,8 @@ export interface MessageView {
   template: { name: string; language: string; parameters: string[] } | null;
   /** A customer message of a type the channel could not show (poll, ephemeral…). */
   unsupported: { type: string } | null;
+  /** Sent by Switchboard on its own (an auto-reply), not written by an agent. */
+  automatic: boolean;
   /** Email: the subject, and the sanitized HTML of the new part and of the quoted history. */
   email: { subject: string | null; html: string | null; quoted: string | null } | null;
   occurredAt: string;
@@ -141,6 +143,7 @@ export async function presentMessages(db: Executor, rows: MessageRow[]): Promise
     replyTo: quoted(row, quotes),
     template: templateOf(row.metadata),
     unsupported: unsupportedOf(row.metadata),
+    automatic: row.metadata.automatic === true,
     email:
       row.channel === 'email' && row.kind === 'message'
         ? {

@@ -3,6 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { isStaff, requireUser, type Ctx, type UserActor } from '../context';
 import { addParticipant, conversationUpdated, messageCreated } from '../conversations/activity';
 import { loadConversationForUpdate, type ConversationRecord } from '../conversations/load';
+import { isInvitedUser } from '../conversations/guards';
 import { Conflict } from '../errors';
 import { emailReplyHeaders } from './email-headers';
 import { presentMessages, selectMessages, type MessageView } from './present';
@@ -34,7 +35,12 @@ export async function outboundTarget(
         'Accept or reopen the conversation before replying to the customer.',
       );
     }
-    if (conversation.assigneeId !== user.id && !isStaff(user)) {
+    // Invited (or joined) colleagues may write to the customer too.
+    if (
+      conversation.assigneeId !== user.id &&
+      !isStaff(user) &&
+      !(await isInvitedUser(ctx, conversation.id, user.id))
+    ) {
       throw Conflict('not_assigned', 'This conversation is assigned to another agent.');
     }
   }
@@ -99,6 +105,7 @@ export async function recordOutbound(
             lastOutboundAt: sql`now()`,
             firstResponseAt: sql`coalesce(${c.firstResponseAt}, now())`,
             phase: 'waiting_customer',
+            snoozedUntil: null,
             unreadCount: 0,
             version: sql`${c.version} + 1`,
             updatedAt: sql`now()`,

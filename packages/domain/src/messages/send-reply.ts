@@ -1,6 +1,7 @@
 import type { Ctx } from '../context';
 import { serviceWindow } from '../conversations/service-window';
 import { Conflict, Invalid } from '../errors';
+import { notifyMentions } from '../notifications/mentions';
 import { loadApprovedTemplate, renderTemplate } from '../templates/load';
 import { outboundTarget, recordOutbound, type OutboundTarget } from './record-outbound';
 
@@ -26,9 +27,21 @@ export async function sendReply({ ctx, input }: { ctx: Ctx; input: SendReplyInpu
     return sendTemplate(ctx, target, input.template);
   }
   const text = cleanText(input.text ?? '');
+  if (note) return addNote(ctx, input.conversationId, text);
   const target = await outboundTarget(ctx, input.conversationId, { note });
-  if (!note) assertWindowOpen(target);
+  assertWindowOpen(target);
   return recordOutbound(ctx, target, { text, note });
+}
+
+/**
+ * A private note (also the note that goes with a transfer or a call for help); every
+ * `@Name` or `@email` in it notifies that colleague.
+ */
+export async function addNote(ctx: Ctx, conversationId: string, text: string) {
+  const target = await outboundTarget(ctx, conversationId, { note: true });
+  const message = await recordOutbound(ctx, target, { text, note: true });
+  await notifyMentions(ctx, { conversationId, messageId: message.id, text });
+  return message;
 }
 
 export function cleanText(raw: string, options: { allowEmpty?: boolean } = {}): string {

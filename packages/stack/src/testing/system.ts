@@ -82,6 +82,8 @@ export async function startTestSystem(
     statusDelayMs?: number;
     webDist?: string;
     queuePrefix?: string;
+    /** PRESENCE_GRACE_MS for the api: how long before a user without sockets turns away. */
+    presenceGraceMs?: number;
   } = {},
 ): Promise<TestSystem> {
   const db = await createTestDatabase(inject('templateDatabaseUrl'), inject('runId'));
@@ -113,6 +115,7 @@ export async function startTestSystem(
       META_GRAPH_BASE: sandboxUrl,
       QUEUE_PREFIX: queuePrefix,
       OUTBOUND_BACKOFF_MS: '50',
+      ...(options.presenceGraceMs ? { PRESENCE_GRACE_MS: String(options.presenceGraceMs) } : {}),
       LOG_LEVEL: 'silent',
       WEB_DIST: options.webDist ?? '',
     });

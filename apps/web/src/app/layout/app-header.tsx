@@ -1,9 +1,13 @@
 import { Divider, Group, Text, ThemeIcon } from '@mantine/core';
 import { IconMessages } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { AdminLink } from '@/features/admin';
 import { UserMenu, useCurrentUser } from '@/features/auth';
 import { InboxStatusButton } from '@/features/inboxes';
+import { HeaderSearch } from '@/features/search';
 import { RealtimeStatus } from '../realtime/realtime-status';
+import { searchRoutes } from './search-routes';
+import { WorkflowHeaderItems } from './workflow-header-items';
 
 export function AppHeader() {
   const { t } = useTranslation();
@@ -22,9 +26,12 @@ export function AppHeader() {
           {user.workspace.name}
         </Text>
       </Group>
+      <HeaderSearch routes={searchRoutes} />
       <Group gap="md" wrap="nowrap">
         <RealtimeStatus />
         {user.role !== 'agent' && <InboxStatusButton />}
+        {user.role === 'admin' && <AdminLink />}
+        <WorkflowHeaderItems />
         <UserMenu />
       </Group>
     </Group>

@@ -1,5 +1,8 @@
 import type { QueryClient } from '@tanstack/react-query';
+import { authKeys } from '@/features/auth';
 import { invalidateConversationQueries } from '@/features/conversations';
+import { notificationKeys, publishHint } from '@/features/notifications';
+import { agentKeys } from '@/features/presence';
 import type { RealtimeHint } from '@/lib/realtime';
 
 // A burst of hints (a bulk import, a busy minute) becomes one refetch per query, not one each.
@@ -19,6 +22,17 @@ export function createHintInvalidator(queryClient: QueryClient) {
 
   return {
     push(hint: RealtimeHint) {
+      // Desktop alerts and sounds listen too (features/notifications).
+      publishHint(hint);
+      if (hint.type === 'notification.created') {
+        void queryClient.invalidateQueries({ queryKey: notificationKeys.all });
+        return;
+      }
+      if (hint.type === 'agent.updated') {
+        void queryClient.invalidateQueries({ queryKey: agentKeys.all });
+        void queryClient.invalidateQueries({ queryKey: authKeys.me() });
+        return;
+      }
       if (hint.type === 'hello' || !('conversationId' in hint) || !hint.conversationId) return;
       pending.add(hint.conversationId);
       timer ??= window.setTimeout(flush, FLUSH_DELAY_MS);

@@ -1,15 +1,17 @@
-import { Group, Skeleton, Stack } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
+import { Button, Group, Skeleton, Stack } from '@mantine/core';
+import { useDisclosure, useDocumentTitle } from '@mantine/hooks';
 import { IconKeyboard, IconMessageCircleSearch } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useNavigate, useParams } from 'react-router-dom';
+import { Navigate, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { EmptyState } from '@/components/ui/empty-state';
 import { useCurrentUser } from '@/features/auth';
 import {
+  ConversationFiltersBar,
   ConversationHeader,
   ConversationInfoPanel,
+  KeyboardShortcutsModal,
   ConversationList,
   ConversationTabs,
   invalidateConversationQueries,
@@ -19,9 +21,11 @@ import {
   useListKeyboard,
   useReplyBlockReason,
   type Conversation,
+  type ConversationFilters,
   type ConversationTab,
 } from '@/features/conversations';
 import { MessageThread, ReplyBox } from '@/features/messages';
+import { MessageFocus } from '@/features/search';
 import { isApiError } from '@/lib/api-client';
 import { CONVERSATION_STATUSES } from '@/types/vocabulary';
 import { paths } from '../paths';
@@ -36,6 +40,38 @@ export function InboxRoute() {
   const tab = parseTab(params.tab);
   if (!tab) return <Navigate to={paths.inbox('open')} replace />;
   return <InboxScreen tab={tab} conversationId={params.conversationId} />;
+}
+
+/** The query-string names of the list filters (saved filters link to them, see search-routes). */
+const FILTER_PARAMS = { view: 'view', tagId: 'tag', teamId: 'team', inboxId: 'inbox' } as const;
+
+function filtersToSearch(filters: ConversationFilters): string {
+  const params = new URLSearchParams();
+  for (const [field, param] of Object.entries(FILTER_PARAMS)) {
+    const value = filters[field as keyof ConversationFilters];
+    if (value) params.set(param, value);
+  }
+  const search = params.toString();
+  return search ? `?${search}` : '';
+}
+
+/**
+ * List filters live in the URL (`?view=needs_help&tag=…`), so a reload or a saved filter keeps
+ * them. Other parameters (a search result's message) stay with the page they were meant for.
+ */
+const VIEWS = ['needs_help', 'hidden'] as const;
+
+function useListFilters() {
+  const [params, setParams] = useSearchParams();
+  const filters: ConversationFilters = {
+    view: VIEWS.find((view) => view === params.get(FILTER_PARAMS.view)),
+    tagId: params.get(FILTER_PARAMS.tagId) ?? undefined,
+    teamId: params.get(FILTER_PARAMS.teamId) ?? undefined,
+    inboxId: params.get(FILTER_PARAMS.inboxId) ?? undefined,
+  };
+  const setFilters = (next: ConversationFilters) =>
+    setParams(new URLSearchParams(filtersToSearch(next)), { replace: true });
+  return { filters, setFilters, suffix: filtersToSearch(filters) };
 }
 
 function useInboxTitle() {
@@ -55,7 +91,9 @@ function InboxScreen({ tab, conversationId }: InboxScreenProps) {
   const navigate = useNavigate();
   const listRef = useRef<HTMLElement>(null);
   const replyInputRef = useRef<HTMLTextAreaElement>(null);
-  useListKeyboard({ listRef, replyInputRef });
+  const [shortcutsOpened, shortcuts] = useDisclosure(false);
+  const { filters, setFilters, suffix } = useListFilters();
+  useListKeyboard({ listRef, replyInputRef, onHelp: shortcuts.open });
   useInboxTitle();
 
   return (
@@ -63,12 +101,19 @@ function InboxScreen({ tab, conversationId }: InboxScreenProps) {
       <section className={classes.listPane} aria-label={t('conversationList.label')}>
         <ConversationTabs
           value={tab}
-          onChange={(next) => void navigate(paths.inbox(next, conversationId))}
+          onChange={(next) =>
+            // The needs-help view spans tabs; picking a tab leaves it, the tag filter stays.
+            void navigate(
+              paths.inbox(next, conversationId) + filtersToSearch({ ...filters, view: undefined }),
+            )
+          }
         />
+        <ConversationFiltersBar value={filters} onChange={setFilters} />
         <ConversationList
           tab={tab}
+          filters={filters}
           selectedId={conversationId}
-          hrefFor={(id) => paths.inbox(tab, id)}
+          hrefFor={(id) => paths.inbox(tab, id) + suffix}
           listRef={listRef}
         />
       </section>
@@ -78,6 +123,7 @@ function InboxScreen({ tab, conversationId }: InboxScreenProps) {
           tab={tab}
           conversationId={conversationId}
           replyInputRef={replyInputRef}
+          listSuffix={suffix}
         />
       ) : (
         <section className={classes.threadPane}>
@@ -86,16 +132,27 @@ function InboxScreen({ tab, conversationId }: InboxScreenProps) {
             title={t('thread.selectTitle')}
             description={t('thread.selectBody')}
             action={
-              <Group gap={6} c="dimmed" mt="md" visibleFrom="sm">
-                <IconKeyboard size={16} />
-                <span style={{ fontSize: 'var(--mantine-font-size-xs)' }}>
-                  {t('thread.shortcuts')}
-                </span>
-              </Group>
+              <Stack gap={4} align="center" mt="md" visibleFrom="sm">
+                <Group gap={6} c="dimmed">
+                  <IconKeyboard size={16} />
+                  <span style={{ fontSize: 'var(--mantine-font-size-xs)' }}>
+                    {t('thread.shortcuts')}
+                  </span>
+                </Group>
+                <Button
+                  variant="subtle"
+                  size="compact-xs"
+                  onClick={shortcuts.open}
+                  data-testid="shortcuts-open"
+                >
+                  {t('workflow.shortcuts.open')}
+                </Button>
+              </Stack>
             }
           />
         </section>
       )}
+      <KeyboardShortcutsModal opened={shortcutsOpened} onClose={shortcuts.close} />
     </div>
   );
 }
@@ -104,9 +161,16 @@ interface ConversationPaneProps {
   tab: ConversationTab;
   conversationId: string;
   replyInputRef: RefObject<HTMLTextAreaElement | null>;
+  /** The list's filters (`?view=…&tag=…`), kept when leaving the conversation. */
+  listSuffix: string;
 }
 
-function ConversationPane({ tab, conversationId, replyInputRef }: ConversationPaneProps) {
+function ConversationPane({
+  tab,
+  conversationId,
+  replyInputRef,
+  listSuffix,
+}: ConversationPaneProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const query = useConversation(conversationId);
@@ -137,10 +201,12 @@ function ConversationPane({ tab, conversationId, replyInputRef }: ConversationPa
       <section className={classes.threadPane} data-testid="thread-pane">
         <ConversationHeader
           conversation={conversation}
-          onBack={() => void navigate(paths.inbox(tab))}
+          onBack={() => void navigate(paths.inbox(tab) + listSuffix)}
           onOpened={() => void navigate(paths.inbox('open', conversationId))}
+          onLeave={() => void navigate(paths.inbox(tab) + listSuffix)}
         />
         <MessageThread conversationId={conversationId} />
+        <MessageFocus conversationId={conversationId} />
         <ConversationComposer conversation={conversation} replyInputRef={replyInputRef} />
       </section>
       <aside className={classes.infoPane} aria-label={t('info.title')}>
@@ -162,7 +228,7 @@ function ConversationComposer({ conversation, replyInputRef }: ConversationCompo
   const user = useCurrentUser();
   useMarkReadWhenOpen(conversation);
   const queryClient = useQueryClient();
-  const blockReason = useReplyBlockReason(conversation, user.id);
+  const blockReason = useReplyBlockReason(conversation, user);
   // A reply changes the list preview, the phase and maybe the tab counts; a refused one
   // means the window closed, which the refreshed conversation will show.
   const refresh = () => void invalidateConversationQueries(queryClient, [conversation.id]);

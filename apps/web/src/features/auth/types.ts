@@ -7,5 +7,7 @@ export interface User {
   name: string;
   role: Role;
   presence: Presence;
+  /** The server set `away` because all my connections dropped; the next one sets `online`. */
+  presenceAuto: boolean;
   workspace: { id: string; name: string };
 }

@@ -11,6 +11,24 @@ export type { ConversationOutcome, ConversationPhase, ConversationStatus };
 /** The tabs are the statuses (DESIGN.md §2). */
 export type ConversationTab = ConversationStatus;
 
+export interface ConversationTag {
+  id: string;
+  name: string;
+  color: string | null;
+}
+
+/**
+ * Narrows a tab's list: the needs-help view of the team, what I hid (both span the tabs), or
+ * one tag.
+ */
+export interface ConversationFilters {
+  view?: 'needs_help' | 'hidden';
+  tagId?: string;
+  /** Set by saved filters (links); the bar offers to clear them. */
+  teamId?: string;
+  inboxId?: string;
+}
+
 export interface ContactIdentity {
   kind: 'phone' | 'whatsapp' | 'email' | 'web';
   address: string;
@@ -27,7 +45,16 @@ export interface Conversation {
   contact: { id: string; name: string | null; identities: ContactIdentity[] };
   assignee: { id: string; name: string } | null;
   teamId: string | null;
+  team?: { id: string; name: string } | null;
   priority: number;
+  tags?: ConversationTag[];
+  /** Set while the phase is `snoozed`: when it wakes up by itself. */
+  snoozedUntil?: string | null;
+  escalationCount?: number;
+  /** Hidden from my lists (POST /hide); other people still see it. */
+  hidden: boolean;
+  /** I was invited to or joined it: I may write replies and notes like its agent. */
+  invited: boolean;
   lastMessagePreview: string | null;
   lastMessageAt: string;
   unreadCount: number;
@@ -48,4 +75,7 @@ export interface ConversationPage {
   nextCursor: string | null;
 }
 
-export type ConversationCounts = Record<ConversationTab, number>;
+/** Conversations per tab, and per tab how many of them have unread messages. */
+export type ConversationCounts = Record<ConversationTab, number> & {
+  unread: Record<ConversationTab, number>;
+};

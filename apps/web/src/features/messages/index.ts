@@ -3,3 +3,4 @@ export { useSendMessage } from './api/send-message';
 export { MessageThread } from './components/message-thread';
 export { ReplyBox } from './components/reply-box';
 export type { Message, MessageKind, MessageStatus, ServiceWindow } from './types';
+export { NOTE_MODE_EVENT } from './components/reply-box';

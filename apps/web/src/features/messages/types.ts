@@ -79,6 +79,8 @@ export interface Message {
   template: MessageTemplateUse | null;
   /** A customer message type we cannot show (a poll, a location…). */
   unsupported: { type: string } | null;
+  /** Sent by Switchboard on its own (an auto-reply), not written by an agent. */
+  automatic?: boolean;
   /** Set on messages of the `email` channel; `text` is always the plain-text version. */
   email: MessageEmail | null;
   occurredAt: string;

@@ -1,5 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { messageKeys } from '@/features/messages';
+import { agentKeys } from '@/features/presence';
 import { contactConversationKeys } from './get-contact-conversations';
 import { conversationCountKeys } from './get-conversation-counts';
 import { conversationKeys } from './get-conversation';
@@ -19,6 +20,8 @@ export function invalidateConversationQueries(
     queryClient.invalidateQueries({ queryKey: conversationListKeys.all }),
     queryClient.invalidateQueries({ queryKey: conversationCountKeys.all }),
     queryClient.invalidateQueries({ queryKey: contactConversationKeys.all }),
+    // Colleagues' load ("3/5") in the transfer dialog moves with every assignment.
+    queryClient.invalidateQueries({ queryKey: agentKeys.all }),
   ];
   for (const id of new Set(conversationIds)) {
     tasks.push(queryClient.invalidateQueries({ queryKey: conversationKeys.detail(id) }));

@@ -33,6 +33,7 @@ function ContactConversationRow({
       data-channel={conversation.inbox.kind}
       data-reference={conversation.reference}
       data-status={conversation.status}
+      data-open={conversation.status !== 'closed'}
     >
       <div style={{ paddingTop: 2 }}>
         <ChannelIcon kind={conversation.inbox.kind} size={16} />
@@ -80,7 +81,10 @@ export function ContactConversations({ contactId, currentId, hrefFor }: ContactC
       </Text>
     );
   }
+  // Still-active conversations first: an agent must not answer the same customer twice.
   const others = query.data.items.filter((conversation) => conversation.id !== currentId);
+  const active = others.filter((conversation) => conversation.status !== 'closed');
+  const closed = others.filter((conversation) => conversation.status === 'closed');
   if (others.length === 0) {
     return (
       <Text size="sm" c="dimmed" mt={4}>
@@ -90,7 +94,12 @@ export function ContactConversations({ contactId, currentId, hrefFor }: ContactC
   }
   return (
     <Stack gap={0} mt={4} data-testid="contact-conversations">
-      {others.map((conversation) => (
+      {active.length > 0 && (
+        <Text size="xs" c="orange" fw={500} mb={4} data-testid="contact-open-count">
+          {t('info.otherOpen', { count: active.length })}
+        </Text>
+      )}
+      {[...active, ...closed].map((conversation) => (
         <ContactConversationRow
           key={conversation.id}
           conversation={conversation}

@@ -3,6 +3,7 @@ import { IconArrowLeft } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { CopyValue } from '@/components/ui/copy-value';
 import { ChannelIcon } from '@/features/inboxes';
+import { TagChip } from '@/features/tags';
 import type { Conversation } from '../types';
 import { ContactName } from './contact-name';
 import { ConversationActions } from './conversation-actions';
@@ -14,9 +15,16 @@ interface ConversationHeaderProps {
   /** Shown on small screens, where the list and the thread take turns. */
   onBack?: () => void;
   onOpened?: () => void;
+  /** The conversation left my view (transferred away, hidden, marked unread). */
+  onLeave?: () => void;
 }
 
-export function ConversationHeader({ conversation, onBack, onOpened }: ConversationHeaderProps) {
+export function ConversationHeader({
+  conversation,
+  onBack,
+  onOpened,
+  onLeave,
+}: ConversationHeaderProps) {
   const { t } = useTranslation();
   return (
     <Group
@@ -49,13 +57,13 @@ export function ConversationHeader({ conversation, onBack, onOpened }: Conversat
           visibleFrom="xs"
         />
         <div style={{ minWidth: 0 }}>
-          <Group gap={6} wrap="nowrap">
+          <Group gap={6} wrap="nowrap" style={{ minWidth: 0, overflow: 'hidden' }}>
             <Text fw={600} truncate>
               <ContactName contact={conversation.contact} />
             </Text>
             <ChannelIcon kind={conversation.inbox.kind} />
           </Group>
-          <Group gap={6} wrap="nowrap">
+          <Group gap={6} wrap="nowrap" style={{ minWidth: 0, overflow: 'hidden' }}>
             <Text
               c="dimmed"
               className={classes.reference}
@@ -66,15 +74,34 @@ export function ConversationHeader({ conversation, onBack, onOpened }: Conversat
             </Text>
             <CopyValue value={conversation.reference} />
             <ConversationStatusBadge conversation={conversation} />
-            {conversation.assignee && (
-              <Text size="xs" c="dimmed" truncate visibleFrom="md">
+            {conversation.assignee ? (
+              <Text size="xs" c="dimmed" truncate visibleFrom="md" data-testid="header-assignee">
                 {t('info.assignee')}: {conversation.assignee.name}
               </Text>
+            ) : (
+              conversation.team && (
+                <Text size="xs" c="dimmed" truncate visibleFrom="md">
+                  {t('workflow.team')}: {conversation.team.name}
+                </Text>
+              )
             )}
           </Group>
+          {conversation.tags && conversation.tags.length > 0 && (
+            <Group
+              gap={4}
+              wrap="nowrap"
+              mt={4}
+              style={{ overflow: 'hidden' }}
+              data-testid="header-tags"
+            >
+              {conversation.tags.map((tag) => (
+                <TagChip key={tag.id} tag={tag} />
+              ))}
+            </Group>
+          )}
         </div>
       </Group>
-      <ConversationActions conversation={conversation} onOpened={onOpened} />
+      <ConversationActions conversation={conversation} onOpened={onOpened} onLeave={onLeave} />
     </Group>
   );
 }

@@ -1,30 +1,25 @@
-import { Avatar, Divider, Group, Stack, Text, Title } from '@mantine/core';
-import {
-  IconBrandWhatsapp,
-  IconId,
-  IconMail,
-  IconPhone,
-  IconWorld,
-  type IconProps,
-} from '@tabler/icons-react';
-import type { ComponentType, ReactNode } from 'react';
+import { Alert, Anchor, Badge, Divider, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { IconAlertCircle } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CopyValue } from '@/components/ui/copy-value';
+import {
+  ContactIdentities,
+  ContactNotes,
+  ContactSummary,
+  UnavailableOpenConversations,
+  contactKeys,
+  useContact,
+} from '@/features/contacts';
 import { ChannelIcon, useInbox } from '@/features/inboxes';
+import { useMessages } from '@/features/messages';
 import { formatDateTime } from '@/lib/format-time';
 import { currentLocale } from '@/lib/i18n';
-import type { ContactIdentity, Conversation } from '../types';
+import type { Conversation } from '../types';
 import { ContactConversations } from './contact-conversations';
-import { ContactName } from './contact-name';
+import { contactName } from './contact-name';
 import { ConversationStatusBadge } from './conversation-status-badge';
-
-// Partial: the API may add identity kinds before this app knows them.
-const IDENTITY_ICONS: Partial<Record<string, ComponentType<IconProps>>> = {
-  phone: IconPhone,
-  whatsapp: IconBrandWhatsapp,
-  email: IconMail,
-  web: IconWorld,
-};
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -37,23 +32,89 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function IdentityRow({ identity }: { identity: ContactIdentity }) {
+function ConversationTags({ conversation }: { conversation: Conversation }) {
   const { t } = useTranslation();
-  const Icon = IDENTITY_ICONS[identity.kind] ?? IconId;
-  const kind = t(`identity.${identity.kind}`, { defaultValue: identity.kind });
+  const tags = conversation.tags ?? [];
+  if (tags.length === 0) {
+    return (
+      <Text size="sm" c="dimmed">
+        {t('info.noTags')}
+      </Text>
+    );
+  }
   return (
-    <Group gap="xs" wrap="nowrap" data-testid="contact-identity" data-kind={identity.kind}>
-      <Icon size={16} stroke={1.7} aria-hidden style={{ flexShrink: 0 }} />
-      <div style={{ flex: 1, minWidth: 0 }}>
-        <Text size="sm" truncate>
-          {identity.address}
-        </Text>
-        <Text size="xs" c="dimmed">
-          {kind}
-        </Text>
-      </div>
-      <CopyValue value={identity.address} />
+    <Group gap={4} mt={4} data-testid="info-tags">
+      {tags.map((tag) => (
+        <Badge
+          key={tag.id}
+          variant="light"
+          color={tag.color ?? 'gray'}
+          radius="sm"
+          tt="none"
+          fw={500}
+          data-testid="info-tag"
+        >
+          {tag.name}
+        </Badge>
+      ))}
     </Group>
+  );
+}
+
+/**
+ * Realtime hints name conversations, not contacts: when a colleague blocks, unblocks or merges
+ * this contact, the thread gets an activity line about it; that is the cue to refresh the contact.
+ */
+function useContactFollowsThread(conversationId: string, contactId: string) {
+  const queryClient = useQueryClient();
+  const newest = useMessages(conversationId).data?.pages[0]?.items.at(-1);
+  const cue =
+    newest?.kind === 'activity' && newest.activity?.type.includes('contact') ? newest.id : null;
+  const seen = useRef(cue);
+  useEffect(() => {
+    if (!cue || seen.current === cue) return;
+    seen.current = cue;
+    void queryClient.invalidateQueries({ queryKey: contactKeys.detail(contactId) });
+  }, [queryClient, contactId, cue]);
+}
+
+function ContactSection({ conversation }: { conversation: Conversation }) {
+  const { t } = useTranslation();
+  const query = useContact(conversation.contact.id);
+  useContactFollowsThread(conversation.id, conversation.contact.id);
+  const fallbackName = contactName(conversation.contact) ?? t('conversationList.unknownContact');
+  const contact = query.data;
+
+  if (!contact) {
+    return query.isError ? (
+      <Alert color="red" variant="light" icon={<IconAlertCircle size={16} />} p="xs">
+        <Text size="sm">
+          {t('contact.loadFailed')}{' '}
+          <Anchor component="button" type="button" size="sm" onClick={() => void query.refetch()}>
+            {t('common.retry')}
+          </Anchor>
+        </Text>
+      </Alert>
+    ) : (
+      <Stack align="center" gap="xs" aria-busy>
+        <Skeleton circle height={56} />
+        <Skeleton height={16} width="60%" />
+        <Skeleton height={34} mt="sm" />
+        <Skeleton height={34} />
+      </Stack>
+    );
+  }
+
+  return (
+    <>
+      <ContactSummary contact={contact} fallbackName={fallbackName} />
+      <Field label={t('info.identities')}>
+        <ContactIdentities identities={contact.identities} />
+      </Field>
+      <Field label={t('contact.notes')}>
+        <ContactNotes key={contact.id} contact={contact} />
+      </Field>
+    </>
   );
 }
 
@@ -67,39 +128,24 @@ export function ConversationInfoPanel({ conversation, hrefFor }: ConversationInf
   const { t } = useTranslation();
   const locale = currentLocale();
   const inbox = useInbox(conversation.inboxId).data;
-  const { contact } = conversation;
 
   return (
     <Stack gap="md" p="md" data-testid="info-panel">
       <Title order={2} size="h6" c="dimmed">
         {t('info.title')}
       </Title>
-      <Stack align="center" gap={4}>
-        <Avatar name={contact.name ?? undefined} color="initials" size="lg" radius="xl" />
-        <Text fw={600} ta="center">
-          <ContactName contact={contact} />
-        </Text>
-      </Stack>
 
-      <Field label={t('info.identities')}>
-        {contact.identities.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            {t('info.noIdentities')}
-          </Text>
-        ) : (
-          <Stack gap={6} mt={4}>
-            {contact.identities.map((identity) => (
-              <IdentityRow key={`${identity.kind}:${identity.address}`} identity={identity} />
-            ))}
-          </Stack>
-        )}
-      </Field>
+      <ContactSection conversation={conversation} />
 
       <Field label={t('info.otherConversations')}>
         <ContactConversations
-          contactId={contact.id}
+          contactId={conversation.contact.id}
           currentId={conversation.id}
           hrefFor={hrefFor}
+        />
+        <UnavailableOpenConversations
+          contactId={conversation.contact.id}
+          currentId={conversation.id}
         />
       </Field>
 
@@ -107,14 +153,17 @@ export function ConversationInfoPanel({ conversation, hrefFor }: ConversationInf
 
       <Field label={t('info.reference')}>
         <Group gap={4}>
-          <Text size="sm" ff="monospace">
+          <Text size="sm" ff="monospace" data-testid="info-reference">
             {conversation.reference}
           </Text>
           <CopyValue value={conversation.reference} />
         </Group>
       </Field>
       <Field label={t('info.status')}>
-        <ConversationStatusBadge conversation={conversation} />
+        <ConversationStatusBadge conversation={conversation} testId="info-status" />
+      </Field>
+      <Field label={t('info.tags')}>
+        <ConversationTags conversation={conversation} />
       </Field>
       <Field label={t('info.assignee')}>
         <Text size="sm" c={conversation.assignee ? undefined : 'dimmed'}>

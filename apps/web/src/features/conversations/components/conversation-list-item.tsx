@@ -3,9 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { ChannelIcon } from '@/features/inboxes';
+import { TagChip } from '@/features/tags';
 import { formatDuration } from '@/lib/format-time';
+import { currentLocale } from '@/lib/i18n';
 import { useNow } from '@/lib/use-now';
 import type { Conversation } from '../types';
+import { formatWakeTime } from '../utils/format-wake-time';
 import { contactName } from './contact-name';
 import classes from './conversation-list.module.css';
 
@@ -49,6 +52,7 @@ export function ConversationListItem({ conversation, href, selected }: Conversat
       data-reference={conversation.reference}
       data-conversation-id={conversation.id}
       data-unread={unread}
+      data-phase={conversation.phase}
     >
       <div style={{ paddingTop: 2 }}>
         <ChannelIcon kind={conversation.inbox.kind} size={18} />
@@ -86,10 +90,26 @@ export function ConversationListItem({ conversation, href, selected }: Conversat
           {conversation.status === 'waiting' && conversation.waitingSince && (
             <WaitingTime since={conversation.waitingSince} />
           )}
-          {conversation.status === 'open' && conversation.phase !== 'in_progress' && (
-            <Text size="xs" c={conversation.phase === 'needs_help' ? 'red' : 'dimmed'} truncate>
-              {t(`phase.${conversation.phase}`)}
+          {conversation.status === 'open' &&
+          conversation.phase === 'snoozed' &&
+          conversation.snoozedUntil ? (
+            <Text size="xs" c="violet" fw={500} truncate data-testid="snoozed-until">
+              {t('workflow.list.wakesAt', {
+                time: formatWakeTime(currentLocale(), new Date(conversation.snoozedUntil)),
+              })}
             </Text>
+          ) : (
+            conversation.status === 'open' &&
+            conversation.phase !== 'in_progress' && (
+              <Text
+                size="xs"
+                c={conversation.phase === 'needs_help' ? 'red' : 'dimmed'}
+                fw={conversation.phase === 'needs_help' ? 600 : undefined}
+                truncate
+              >
+                {t(`phase.${conversation.phase}`)}
+              </Text>
+            )
           )}
           {conversation.status === 'closed' && conversation.outcome && (
             <Text size="xs" c="dimmed" truncate>
@@ -97,6 +117,13 @@ export function ConversationListItem({ conversation, href, selected }: Conversat
             </Text>
           )}
         </Group>
+        {conversation.tags && conversation.tags.length > 0 && (
+          <Group gap={4} wrap="nowrap" mt={6} style={{ overflow: 'hidden' }}>
+            {conversation.tags.map((tag) => (
+              <TagChip key={tag.id} tag={tag} />
+            ))}
+          </Group>
+        )}
       </div>
     </Link>
   );

@@ -1,14 +1,22 @@
 import { Center, Loader, ScrollArea, Text } from '@mantine/core';
 import { useIntersection } from '@mantine/hooks';
-import { IconCircleCheck, IconInbox, IconArchive } from '@tabler/icons-react';
+import {
+  IconArchive,
+  IconCircleCheck,
+  IconEyeOff,
+  IconInbox,
+  IconLifebuoy,
+  IconTagOff,
+} from '@tabler/icons-react';
 import { useEffect, type ReactNode, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { useConversations } from '../api/get-conversations';
-import type { ConversationTab } from '../types';
+import type { ConversationFilters, ConversationTab } from '../types';
 import { ConversationListItem } from './conversation-list-item';
 import { ConversationListSkeleton } from './conversation-list-skeleton';
+import { HiddenConversationItem } from './hidden-conversation-item';
 
 const EMPTY_ICONS: Record<ConversationTab, ReactNode> = {
   open: <IconInbox size={28} />,
@@ -21,11 +29,18 @@ interface ConversationListProps {
   selectedId: string | undefined;
   hrefFor: (conversationId: string) => string;
   listRef?: Ref<HTMLElement>;
+  filters?: ConversationFilters;
 }
 
-export function ConversationList({ tab, selectedId, hrefFor, listRef }: ConversationListProps) {
+export function ConversationList({
+  tab,
+  selectedId,
+  hrefFor,
+  listRef,
+  filters = {},
+}: ConversationListProps) {
   const { t } = useTranslation();
-  const query = useConversations(tab);
+  const query = useConversations(tab, filters);
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
 
   // Fetch the next page a little before the agent reaches the end of the list.
@@ -42,6 +57,31 @@ export function ConversationList({ tab, selectedId, hrefFor, listRef }: Conversa
     content = <ConversationListSkeleton />;
   } else if (query.isError && !query.data) {
     content = <ErrorState onRetry={() => void query.refetch()} />;
+  } else if (conversations.length === 0 && filters.view === 'needs_help') {
+    content = (
+      <EmptyState
+        icon={<IconLifebuoy size={28} />}
+        color="teal"
+        title={t('workflow.list.needsHelpEmptyTitle')}
+        description={t('workflow.list.needsHelpEmptyBody')}
+      />
+    );
+  } else if (conversations.length === 0 && filters.view === 'hidden') {
+    content = (
+      <EmptyState
+        icon={<IconEyeOff size={28} />}
+        title={t('workflow.list.hiddenEmptyTitle')}
+        description={t('workflow.list.hiddenEmptyBody')}
+      />
+    );
+  } else if (conversations.length === 0 && filters.tagId) {
+    content = (
+      <EmptyState
+        icon={<IconTagOff size={28} />}
+        title={t('workflow.list.filteredEmptyTitle')}
+        description={t('workflow.list.filteredEmptyBody')}
+      />
+    );
   } else if (conversations.length === 0) {
     content = (
       <EmptyState
@@ -54,14 +94,23 @@ export function ConversationList({ tab, selectedId, hrefFor, listRef }: Conversa
   } else {
     content = (
       <>
-        {conversations.map((conversation) => (
-          <ConversationListItem
-            key={conversation.id}
-            conversation={conversation}
-            href={hrefFor(conversation.id)}
-            selected={conversation.id === selectedId}
-          />
-        ))}
+        {conversations.map((conversation) =>
+          filters.view === 'hidden' ? (
+            <HiddenConversationItem
+              key={conversation.id}
+              conversation={conversation}
+              href={hrefFor(conversation.id)}
+              selected={conversation.id === selectedId}
+            />
+          ) : (
+            <ConversationListItem
+              key={conversation.id}
+              conversation={conversation}
+              href={hrefFor(conversation.id)}
+              selected={conversation.id === selectedId}
+            />
+          ),
+        )}
         <Center ref={sentinelRef} py="sm" mih={40}>
           {isFetchingNextPage ? (
             <Loader size="xs" type="dots" aria-label={t('conversationList.loadingMore')} />
@@ -80,7 +129,12 @@ export function ConversationList({ tab, selectedId, hrefFor, listRef }: Conversa
 
   return (
     <ScrollArea style={{ flex: 1 }} type="hover" scrollbarSize={8}>
-      <nav ref={listRef} aria-label={t('conversationList.label')} data-testid="conversation-list">
+      <nav
+        ref={listRef}
+        aria-label={t('conversationList.label')}
+        data-testid="conversation-list"
+        data-view={filters.view ?? tab}
+      >
         {content}
       </nav>
     </ScrollArea>

@@ -1,8 +1,16 @@
 import { Badge, type MantineSize } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { formatWakeTime } from '../utils/format-wake-time';
+import { currentLocale } from '@/lib/i18n';
 import type { Conversation } from '../types';
 
 const STATUS_COLOR = { waiting: 'orange', open: 'blue', closed: 'gray' } as const;
+const PHASE_COLOR = {
+  in_progress: 'blue',
+  waiting_customer: 'cyan',
+  needs_help: 'red',
+  snoozed: 'violet',
+} as const;
 
 interface ConversationStatusBadgeProps {
   conversation: Conversation;
@@ -18,9 +26,15 @@ export function ConversationStatusBadge({
   testId = 'conversation-status',
 }: ConversationStatusBadgeProps) {
   const { t } = useTranslation();
+  const snoozedUntil =
+    conversation.phase === 'snoozed' && conversation.snoozedUntil
+      ? t('workflow.snoozedUntil', {
+          time: formatWakeTime(currentLocale(), new Date(conversation.snoozedUntil)),
+        })
+      : null;
   const detail =
     conversation.status === 'open'
-      ? t(`phase.${conversation.phase}`)
+      ? (snoozedUntil ?? t(`phase.${conversation.phase}`))
       : conversation.status === 'closed' && conversation.outcome
         ? t(`outcome.${conversation.outcome}`)
         : null;
@@ -29,13 +43,14 @@ export function ConversationStatusBadge({
       variant="light"
       size={size}
       color={
-        conversation.phase === 'needs_help' && conversation.status === 'open'
-          ? 'red'
+        conversation.status === 'open'
+          ? PHASE_COLOR[conversation.phase]
           : STATUS_COLOR[conversation.status]
       }
       data-testid={testId}
       data-status={conversation.status}
       data-phase={conversation.phase}
+      style={{ minWidth: 0, flexShrink: 0.2 }}
     >
       {t(`status.${conversation.status}`)}
       {detail ? ` · ${detail}` : ''}

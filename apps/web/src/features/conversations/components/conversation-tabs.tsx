@@ -1,4 +1,4 @@
-import { Badge, Tabs } from '@mantine/core';
+import { Badge, Group, Tabs, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { CONVERSATION_STATUSES } from '@/types/vocabulary';
 import { useConversationCounts } from '../api/get-conversation-counts';
@@ -19,6 +19,8 @@ interface ConversationTabsProps {
 export function ConversationTabs({ value, onChange }: ConversationTabsProps) {
   const { t } = useTranslation();
   const counts = useConversationCounts();
+  // Conversations with unread messages in the whole tab (not only its first page).
+  const unread = counts.data?.unread ?? { open: 0, waiting: 0, closed: 0 };
 
   return (
     <Tabs
@@ -46,16 +48,32 @@ export function ConversationTabs({ value, onChange }: ConversationTabsProps) {
               data-testid={`tab-${tab}`}
               rightSection={
                 count !== undefined && (
-                  <Badge
-                    size="sm"
-                    circle={count < 10}
-                    style={{ overflow: 'visible' }}
-                    variant={tab === 'waiting' && count > 0 ? 'filled' : 'light'}
-                    color={COUNT_COLOR[tab]}
-                    data-testid={`tab-count-${tab}`}
-                  >
-                    {count}
-                  </Badge>
+                  <Group gap={4} wrap="nowrap">
+                    {unread[tab] > 0 && (
+                      <Tooltip label={t('workflow.list.unreadCount', { count: unread[tab] })}>
+                        <Badge
+                          size="xs"
+                          circle
+                          variant="filled"
+                          color="blue"
+                          data-testid={`tab-unread-${tab}`}
+                          aria-label={t('workflow.list.unreadCount', { count: unread[tab] })}
+                        >
+                          {unread[tab]}
+                        </Badge>
+                      </Tooltip>
+                    )}
+                    <Badge
+                      size="sm"
+                      circle={count < 10}
+                      style={{ overflow: 'visible' }}
+                      variant={tab === 'waiting' && count > 0 ? 'filled' : 'light'}
+                      color={COUNT_COLOR[tab]}
+                      data-testid={`tab-count-${tab}`}
+                    >
+                      {count}
+                    </Badge>
+                  </Group>
                 )
               }
             >

@@ -1,4 +1,6 @@
-import { useEffect, type RefObject } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
+import { NOTE_MODE_EVENT } from '@/features/messages';
+import { CLOSE_CONVERSATION_EVENT } from '../components/conversation-actions';
 
 const ROW_SELECTOR = '[data-testid="conversation-item"]';
 
@@ -8,27 +10,39 @@ function isTypingTarget(target: EventTarget | null): boolean {
     target.isContentEditable ||
     ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) ||
     // Open menus and modals own the keyboard until they close.
-    target.closest('[role="dialog"], [role="menu"]') !== null
+    target.closest('[role="dialog"], [role="menu"], [role="listbox"]') !== null
   );
 }
 
 interface ListKeyboardOptions {
   listRef: RefObject<HTMLElement | null>;
   replyInputRef: RefObject<HTMLTextAreaElement | null>;
+  /** "?" opens the shortcuts help. */
+  onHelp?: () => void;
 }
 
 /**
- * Inbox shortcuts: J/K (and ↑/↓ when not inside the thread) move focus through the list;
- * rows are links, so Enter opens the focused one natively; R jumps to the reply box.
+ * Inbox shortcuts (listed in the "?" help): J/K and Alt+↓/↑ open the next / previous
+ * conversation; ↑/↓ move focus through the list (Enter opens); R reply, N private note,
+ * Shift+C close, / search. None fires while typing in a field or inside a dialog.
  */
-export function useListKeyboard({ listRef, replyInputRef }: ListKeyboardOptions) {
+export function useListKeyboard({ listRef, replyInputRef, onHelp }: ListKeyboardOptions) {
+  // The latest callback without re-binding the listener on every render.
+  const onHelpRef = useRef(onHelp);
   useEffect(() => {
-    const move = (step: 1 | -1) => {
+    onHelpRef.current = onHelp;
+  });
+
+  useEffect(() => {
+    const rowsOf = () => {
       const list = listRef.current;
-      if (!list) return false;
-      const rows = [...list.querySelectorAll<HTMLElement>(ROW_SELECTOR)];
-      if (rows.length === 0) return false;
-      const focused = rows.findIndex((row) => row === document.activeElement);
+      return list ? [...list.querySelectorAll<HTMLElement>(ROW_SELECTOR)] : [];
+    };
+
+    const target = (step: 1 | -1, fromFocus: boolean) => {
+      const rows = rowsOf();
+      if (rows.length === 0) return null;
+      const focused = fromFocus ? rows.findIndex((row) => row === document.activeElement) : -1;
       const selected = rows.findIndex((row) => row.getAttribute('aria-current') === 'page');
       const from = focused >= 0 ? focused : selected;
       const next =
@@ -37,27 +51,53 @@ export function useListKeyboard({ listRef, replyInputRef }: ListKeyboardOptions)
             ? 0
             : rows.length - 1
           : Math.min(rows.length - 1, Math.max(0, from + step));
-      const row = rows[next];
+      return rows[next] ?? null;
+    };
+
+    const move = (step: 1 | -1) => {
+      const row = target(step, true);
       row?.focus();
       row?.scrollIntoView({ block: 'nearest' });
+      return row !== null;
+    };
+
+    const open = (step: 1 | -1) => {
+      const row = target(step, false);
+      if (!row) return false;
+      row.click();
+      row.focus();
+      row.scrollIntoView({ block: 'nearest' });
+      return true;
+    };
+
+    const focusReply = () => {
+      const input = replyInputRef.current;
+      if (!input || input.disabled) return false;
+      input.focus();
       return true;
     };
 
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (event.defaultPrevented || event.ctrlKey || event.metaKey) return;
       if (isTypingTarget(event.target)) return;
       const inList =
         event.target instanceof Node && (listRef.current?.contains(event.target) ?? false);
       const onPage = event.target === document.body || inList;
 
+      if (event.altKey) {
+        if (event.key === 'ArrowDown' && open(1)) event.preventDefault();
+        if (event.key === 'ArrowUp' && open(-1)) event.preventDefault();
+        return;
+      }
+
       switch (event.key) {
         case 'j':
         case 'J':
-          if (move(1)) event.preventDefault();
+          if (open(1)) event.preventDefault();
           break;
         case 'k':
         case 'K':
-          if (move(-1)) event.preventDefault();
+          if (open(-1)) event.preventDefault();
           break;
         case 'ArrowDown':
           if (onPage && move(1)) event.preventDefault();
@@ -66,14 +106,34 @@ export function useListKeyboard({ listRef, replyInputRef }: ListKeyboardOptions)
           if (onPage && move(-1)) event.preventDefault();
           break;
         case 'r':
-        case 'R': {
-          const input = replyInputRef.current;
-          if (input && !input.disabled) {
+        case 'R':
+          if (!event.shiftKey && focusReply()) event.preventDefault();
+          break;
+        case 'n':
+        case 'N':
+          if (!event.shiftKey && replyInputRef.current) {
             event.preventDefault();
-            input.focus();
+            window.dispatchEvent(new Event(NOTE_MODE_EVENT));
+          }
+          break;
+        case 'C':
+          if (event.shiftKey) {
+            event.preventDefault();
+            window.dispatchEvent(new Event(CLOSE_CONVERSATION_EVENT));
+          }
+          break;
+        case '/': {
+          const search = document.querySelector<HTMLElement>('[data-testid="search-input"]');
+          if (search) {
+            event.preventDefault();
+            search.focus();
           }
           break;
         }
+        case '?':
+          event.preventDefault();
+          onHelpRef.current?.();
+          break;
       }
     };
 

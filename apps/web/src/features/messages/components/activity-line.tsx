@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { formatClockTime } from '@/lib/format-time';
+import { formatClockTime, formatDateTime } from '@/lib/format-time';
 import { currentLocale } from '@/lib/i18n';
 import { isConversationOutcome } from '@/types/vocabulary';
 import type { Message, MessageActivity } from '../types';
@@ -28,15 +28,100 @@ function byCustomer(activity: MessageActivity): boolean {
   return activity.by === 'customer' || activity.actorType === 'contact';
 }
 
-function describe(t: TFunction, activity: MessageActivity, fallback: string): string {
+/** `[{ name }]` lists (tags added / removed) as "VIP, Refund". */
+function namesIn(value: unknown): string | null {
+  if (!Array.isArray(value)) return null;
+  const names = value.map((item) => (typeof item === 'string' ? null : nameIn(item)));
+  const present = names.filter((name): name is string => name !== null);
+  return present.length ? present.map((name) => `“${name}”`).join(', ') : null;
+}
+
+function byMachine(activity: MessageActivity): boolean {
+  return activity.by === 'system' || activity.actorType === 'system';
+}
+
+/** The lines this issue added (docs/workflow-api.md); null when the type is not one of them. */
+function describeWorkflow(t: TFunction, activity: MessageActivity, locale: string): string | null {
+  const actor = actorOf(activity) ?? t('workflow.activity.someone');
+  switch (activity.type) {
+    case 'transferred': {
+      const agent = nameIn(activity.to) ?? text(activity.toName);
+      const team = nameIn(activity.toTeam) ?? text(activity.toTeamName);
+      if (agent) return t('workflow.activity.transferredToAgent', { actor, target: agent });
+      if (team) return t('workflow.activity.transferredToTeam', { actor, target: team });
+      return t('workflow.activity.transferred');
+    }
+    case 'tagged': {
+      const added = namesIn(activity.added);
+      const removed = namesIn(activity.removed);
+      if (added && removed) return t('workflow.activity.taggedBoth', { actor, added, removed });
+      if (added) return t('workflow.activity.taggedAdded', { actor, tags: added });
+      if (removed) return t('workflow.activity.taggedRemoved', { actor, tags: removed });
+      return t('workflow.activity.tagged', { actor });
+    }
+    case 'held':
+      return t('workflow.activity.held', { actor });
+    case 'invited': {
+      const target = nameIn(activity.user) ?? nameIn(activity.to) ?? text(activity.userName);
+      return target
+        ? t('workflow.activity.invited', { actor, target })
+        : t('workflow.activity.invitedSomeone', { actor });
+    }
+    case 'joined':
+      return t('workflow.activity.joined', { actor });
+    case 'help_requested':
+      return t('workflow.activity.helpRequested', { actor });
+    case 'snoozed': {
+      const until = text(activity.until) ?? text(activity.snoozedUntil);
+      const date = until ? new Date(until) : null;
+      return date && !Number.isNaN(date.getTime())
+        ? t('workflow.activity.snoozed', { actor, time: formatDateTime(locale, date) })
+        : t('workflow.activity.snoozedNoTime', { actor });
+    }
+    case 'unsnoozed':
+      return t('workflow.activity.unsnoozed', { actor });
+    case 'woke':
+      return byCustomer(activity)
+        ? t('workflow.activity.wokeByCustomer')
+        : t('workflow.activity.woke');
+    case 'routed': {
+      const rule = text(activity.rule) ?? text(activity.ruleName);
+      const team = nameIn(activity.team) ?? text(activity.teamName);
+      if (rule && team) return t('workflow.activity.routedToTeam', { rule, team });
+      if (rule) return t('workflow.activity.routed', { rule });
+      return t('workflow.activity.routedPlain');
+    }
+    case 'contact_blocked':
+      return t('workflow.activity.contactBlocked', { actor });
+    case 'contact_unblocked':
+      return t('workflow.activity.contactUnblocked', { actor });
+    case 'contacts_merged':
+      return t('workflow.activity.contactsMerged', { actor });
+    default:
+      return null;
+  }
+}
+
+function describe(
+  t: TFunction,
+  activity: MessageActivity,
+  fallback: string,
+  locale: string,
+): string {
   const actor = actorOf(activity);
+  const workflow = describeWorkflow(t, activity, locale);
+  if (workflow) return workflow;
   switch (activity.type) {
     case 'opened':
       return t('activity.opened');
     case 'accepted':
       return actor ? t('activity.acceptedBy', { actor }) : t('activity.accepted');
     case 'closed': {
-      const base = actor ? t('activity.closedBy', { actor }) : t('activity.closed');
+      const base = actor
+        ? t('activity.closedBy', { actor })
+        : byMachine(activity)
+          ? t('workflow.activity.autoClosed')
+          : t('activity.closed');
       return isConversationOutcome(activity.outcome)
         ? `${base} · ${t(`outcome.${activity.outcome}`)}`
         : base;
@@ -47,8 +132,9 @@ function describe(t: TFunction, activity: MessageActivity, fallback: string): st
     case 'returned':
       return actor ? t('activity.returnedBy', { actor }) : t('activity.returned');
     case 'assigned': {
-      const assignee = assigneeOf(activity);
+      const assignee = assigneeOf(activity) ?? text(activity.toName);
       if (!assignee) return t('activity.assigned');
+      if (byMachine(activity)) return t('workflow.activity.autoAssigned', { assignee });
       return actor && actor !== assignee
         ? t('activity.assignedBy', { actor, assignee })
         : t('activity.assignedTo', { assignee });
@@ -60,14 +146,23 @@ function describe(t: TFunction, activity: MessageActivity, fallback: string): st
         : t('activity.transcriptSent', { to });
     }
     default:
-      return fallback || t('activity.other');
+      // A type this screen does not know yet: say who did what rather than nothing.
+      return (
+        fallback ||
+        t('workflow.activity.generic', {
+          actor: actor ?? t('workflow.activity.system'),
+          type: activity.type.replaceAll('_', ' '),
+        })
+      );
   }
 }
 
 /** A centred system line ("Ana accepted the conversation · 14:02"). */
 export function ActivityLine({ message }: { message: Message }) {
   const { t } = useTranslation();
-  const label = message.activity ? describe(t, message.activity, message.text) : message.text;
+  const label = message.activity
+    ? describe(t, message.activity, message.text, currentLocale())
+    : message.text;
   return (
     <div
       className={classes.activity}

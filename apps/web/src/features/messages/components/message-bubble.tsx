@@ -1,5 +1,5 @@
-import { Group, Text } from '@mantine/core';
-import { IconLock } from '@tabler/icons-react';
+import { Badge, Group, Text } from '@mantine/core';
+import { IconLock, IconRobot } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { ChannelIcon } from '@/features/inboxes';
 import { formatClockTime, formatDateTime } from '@/lib/format-time';
@@ -12,6 +12,7 @@ import { DeliveryStatus } from './delivery-status';
 import { EmailContent } from './email-content';
 import { MessageQuote } from './message-quote';
 import { MessageReactions } from './message-reactions';
+import { NoteText } from './note-text';
 import { TemplateLabel } from './template-label';
 import { UnsupportedNotice } from './unsupported-notice';
 import classes from './thread.module.css';
@@ -35,9 +36,12 @@ export function MessageBubble({ message, grouped, showSubject = false }: Message
   // Notes are typed in the inbox, so they stay plain text even on an email conversation.
   const email = !isNote ? (message.email ?? null) : null;
 
+  const automatic = message.automatic === true;
   // Our side (agents, automations, notes) on the right, the customer on the left.
   const authorName = isOutbound
-    ? (message.author?.name ?? t('thread.automated'))
+    ? automatic
+      ? null
+      : (message.author?.name ?? t('thread.automated'))
     : isNote
       ? message.author?.name
       : null;
@@ -52,8 +56,22 @@ export function MessageBubble({ message, grouped, showSubject = false }: Message
       data-kind={message.kind}
       data-status={message.status}
       data-message-id={message.id}
+      data-automatic={automatic || undefined}
     >
-      {!grouped && (isNote || authorName) && (
+      {automatic && (
+        <Group gap={4} className={classes.author}>
+          <Badge
+            size="xs"
+            variant="light"
+            color="gray"
+            leftSection={<IconRobot size={10} />}
+            data-testid="automatic-badge"
+          >
+            {t('workflow.automatic')}
+          </Badge>
+        </Group>
+      )}
+      {!grouped && !automatic && (isNote || authorName) && (
         <Group gap={4} className={classes.author}>
           {isNote && <IconLock size={12} />}
           <span>
@@ -79,7 +97,12 @@ export function MessageBubble({ message, grouped, showSubject = false }: Message
           />
         ) : (
           <>
-            {message.text && <Text className={classes.text}>{message.text}</Text>}
+            {message.text &&
+              (isNote ? (
+                <NoteText text={message.text} />
+              ) : (
+                <Text className={classes.text}>{message.text}</Text>
+              ))}
             <AttachmentList attachments={message.attachments} />
           </>
         )}

@@ -1,6 +1,6 @@
 import { Alert, Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
-import { useMergedRef } from '@mantine/hooks';
+import { useMergedRef, useWindowEvent } from '@mantine/hooks';
 import { useRef, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InboxKind } from '@/types/vocabulary';
@@ -12,6 +12,9 @@ import { WindowStatus } from './window-status';
 
 type Mode = 'reply' | 'note';
 
+/** Dispatched on `window` (the N shortcut) to switch the composer on screen to a note. */
+export const NOTE_MODE_EVENT = 'switchboard:note-mode';
+
 interface ReplyBoxProps {
   conversationId: string;
   inboxId: string;
@@ -20,8 +23,13 @@ interface ReplyBoxProps {
   serviceWindow: ServiceWindow | null;
   /** The customer's name, if known, to prefill templates. */
   contactName: string | null;
-  /** Why the agent may not write here right now; null when they may. */
+  /** Why the agent may not reply to the customer right now; null when they may. */
   disabledReason: string | null;
+  /**
+   * Private notes stay possible when replies are not (anyone who sees the conversation may
+   * leave one): the box then only writes notes.
+   */
+  notesAllowed?: boolean;
   inputRef?: Ref<HTMLTextAreaElement>;
   onSent?: () => void;
   /** The API says the window closed: refresh the conversation so the screen agrees. */
@@ -44,18 +52,33 @@ export function ReplyBox({
   serviceWindow,
   contactName,
   disabledReason,
+  notesAllowed = true,
   inputRef,
   onSent,
   onWindowClosed,
 }: ReplyBoxProps) {
   const { t } = useTranslation();
-  const [mode, setMode] = useState<Mode>('reply');
+  const [chosenMode, setMode] = useState<Mode>('reply');
   const windowState = useWindowState(serviceWindow);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const mergedInputRef = useMergedRef(textareaRef, inputRef);
-  const disabled = disabledReason !== null;
+  const replyBlocked = disabledReason !== null;
+  const mode: Mode = replyBlocked && !notesAllowed ? 'reply' : chosenMode;
   const isNote = mode === 'note';
+  // A note must be chosen on purpose (the toggle or N): text typed into a box that silently
+  // became a note could be meant for the customer.
+  const disabled = replyBlocked && !isNote;
   const templatesOnly = !disabled && !isNote && windowState?.state === 'closed';
+
+  const chooseMode = (next: Mode) => {
+    setMode(next);
+    // Choosing the kind of message is the first step of writing one. After the render:
+    // leaving the template picker for a note mounts the text box only then.
+    requestAnimationFrame(() => textareaRef.current?.focus());
+  };
+  useWindowEvent(NOTE_MODE_EVENT, () => {
+    if (notesAllowed) chooseMode('note');
+  });
 
   return (
     <Stack
@@ -64,10 +87,11 @@ export function ReplyBox({
       style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}
       data-testid="reply-box"
       data-disabled={disabled}
+      data-reply-blocked={replyBlocked}
       data-mode={templatesOnly ? 'template' : mode}
     >
       {windowState && <WindowStatus status={windowState} />}
-      {disabled && (
+      {replyBlocked && (
         <Alert
           variant="light"
           color="gray"
@@ -82,25 +106,20 @@ export function ReplyBox({
         <SegmentedControl
           size="xs"
           value={mode}
-          onChange={(value) => {
-            setMode(value === 'note' ? 'note' : 'reply');
-            // Choosing the kind of message is the first step of writing one. After the render:
-            // leaving the template picker for a note mounts the text box only then.
-            requestAnimationFrame(() => textareaRef.current?.focus());
-          }}
-          disabled={disabled}
+          onChange={(value) => chooseMode(value === 'note' ? 'note' : 'reply')}
+          disabled={replyBlocked && !notesAllowed}
           aria-label={t('reply.modeLabel')}
           data-testid="reply-mode"
           color={isNote ? 'yellow' : undefined}
           data={[
-            { value: 'reply', label: t('reply.modeReply') },
+            { value: 'reply', label: t('reply.modeReply'), disabled: replyBlocked },
             { value: 'note', label: t('reply.modeNote') },
           ]}
         />
         <Text size="xs" c="dimmed">
           {isNote
-            ? t('reply.noteHint')
-            : t('reply.channelHint', { channel: t(`channel.${channel}`) })}
+            ? t('workflow.compose.mentionHint')
+            : `${t('reply.channelHint', { channel: t(`channel.${channel}`) })} · ${t('workflow.compose.cannedHint')}`}
         </Text>
       </Group>
       {templatesOnly ? (

@@ -1,0 +1,230 @@
+import { schema, type InboxKind } from '@switchboard/db';
+import { and, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
+import type { Ctx } from '../context';
+import { conversationUpdated, messageCreated } from '../conversations/activity';
+import type { ConversationRecord } from '../conversations/load';
+import { serviceWindow } from '../conversations/service-window';
+import { emailReplyHeaders } from '../messages/email-headers';
+import { withinBusinessHours } from '../teams/business-hours';
+
+const c = schema.conversations;
+const m = schema.messages;
+
+const DEFAULT_EXPECTED_MINUTES = 60;
+const DEFAULT_MINUTES_PER_CONVERSATION = 3;
+
+type Language = 'en' | 'es' | 'pt';
+
+const OFFLINE_TEXT: Record<Language, string> = {
+  en: 'Thanks for writing. Nobody is available right now; your reference is {{reference}} and we expect to answer within about {{minutes}} minutes.',
+  es: 'Gracias por escribirnos. En este momento no hay nadie disponible; tu referencia es {{reference}} y esperamos responderte en unos {{minutes}} minutos.',
+  pt: 'Obrigado pela mensagem. No momento não há ninguém disponível; sua referência é {{reference}} e esperamos responder em cerca de {{minutes}} minutos.',
+};
+
+const QUEUE_TEXT: Record<Language, string> = {
+  en: 'Thanks for writing (reference {{reference}}). You are number {{position}} in line, about {{minutes}} minutes.',
+  es: 'Gracias por escribirnos (referencia {{reference}}). Eres el número {{position}} en la fila, unos {{minutes}} minutos.',
+  pt: 'Obrigado pela mensagem (referência {{reference}}). Você é o número {{position}} na fila, cerca de {{minutes}} minutos.',
+};
+
+/**
+ * The job that decides, after the transaction commits, whether a conversation that just
+ * entered Waiting earns an automatic reply. Keyed by the waiting period, so entering Waiting
+ * twice in one period schedules one. Call it wherever a conversation is put in Waiting.
+ */
+export function autoReplyJob(
+  ctx: Ctx,
+  conversation: Pick<ConversationRecord, 'id' | 'waitingSince'>,
+) {
+  return {
+    name: 'automation.auto_reply' as const,
+    payload: {
+      workspaceId: ctx.workspaceId,
+      conversationId: conversation.id,
+      since: (conversation.waitingSince ?? new Date()).getTime(),
+    },
+  };
+}
+
+function languageOf(...candidates: Array<string | null | undefined>): Language {
+  for (const candidate of candidates) {
+    const prefix = candidate?.toLowerCase().split(/[-_]/)[0];
+    if (prefix === 'es' || prefix === 'en' || prefix === 'pt') return prefix;
+  }
+  return 'en';
+}
+
+/** Fills `{{name}}` placeholders; only the values' own keys count, anything else stays as written. */
+export const fillAutoReply = (text: string, values: Record<string, string | number>) =>
+  text.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) =>
+    Object.hasOwn(values, key) ? String(values[key]) : whole,
+  );
+
+/**
+ * Sends the customer one automatic message when their conversation waits for a team that is
+ * outside its business hours or has nobody online (`autoReply.offline`), else their place in
+ * the queue (`autoReply.queuePosition`). At most one per waiting period. It goes out through
+ * the normal outbound path, marked `automatic`, written by the system rather than an agent,
+ * and leaves the conversation's phase and response times alone: no agent has answered yet.
+ */
+export async function sendAutoReply({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { conversationId: string };
+}): Promise<'sent' | 'skipped'> {
+  const [conversation] = await ctx.db
+    .select()
+    .from(c)
+    .where(and(eq(c.id, input.conversationId), eq(c.workspaceId, ctx.workspaceId)))
+    .for('update');
+  if (!conversation || conversation.status !== 'waiting' || !conversation.teamId) return 'skipped';
+
+  const [already] = await ctx.db
+    .select({ id: m.id })
+    .from(m)
+    .where(
+      and(
+        eq(m.conversationId, conversation.id),
+        eq(m.workspaceId, ctx.workspaceId),
+        eq(m.direction, 'outbound'),
+        sql`(${m.metadata}->>'automatic')::boolean is true`,
+        conversation.waitingSince ? gte(m.createdAt, conversation.waitingSince) : undefined,
+      ),
+    )
+    .limit(1);
+  if (already) return 'skipped';
+
+  const [team] = await ctx.db
+    .select()
+    .from(schema.teams)
+    .where(
+      and(eq(schema.teams.id, conversation.teamId), eq(schema.teams.workspaceId, ctx.workspaceId)),
+    );
+  if (!team) return 'skipped';
+  const { offline, queuePosition } = team.autoReply;
+  if (!offline?.enabled && !queuePosition?.enabled) return 'skipped';
+
+  const [inbox] = await ctx.db
+    .select({ kind: schema.inboxes.kind, address: schema.inboxes.address })
+    .from(schema.inboxes)
+    .where(
+      and(
+        eq(schema.inboxes.id, conversation.inboxId),
+        eq(schema.inboxes.workspaceId, ctx.workspaceId),
+      ),
+    );
+  if (!inbox || !canWrite(inbox.kind, conversation.lastInboundAt)) return 'skipped';
+
+  const [contact] = await ctx.db
+    .select({ language: schema.contacts.language })
+    .from(schema.contacts)
+    .where(
+      and(
+        eq(schema.contacts.id, conversation.contactId),
+        eq(schema.contacts.workspaceId, ctx.workspaceId),
+      ),
+    );
+  const [workspace] = await ctx.db
+    .select({ settings: schema.workspaces.settings })
+    .from(schema.workspaces)
+    .where(eq(schema.workspaces.id, ctx.workspaceId));
+  const language = languageOf(contact?.language, workspace?.settings.defaultLocale);
+
+  let text: string;
+  let kind: 'offline' | 'queue_position';
+  if (
+    offline?.enabled &&
+    !(withinBusinessHours(team.businessHours) && (await anyoneOnline(ctx, team.id)))
+  ) {
+    kind = 'offline';
+    text = fillAutoReply(offline.text?.trim() || OFFLINE_TEXT[language], {
+      reference: conversation.reference,
+      minutes: offline.expectedResponseMinutes ?? DEFAULT_EXPECTED_MINUTES,
+    });
+  } else if (queuePosition?.enabled) {
+    kind = 'queue_position';
+    const position = await placeInQueue(ctx, conversation);
+    text = fillAutoReply(QUEUE_TEXT[language], {
+      reference: conversation.reference,
+      position,
+      minutes:
+        position * (queuePosition.minutesPerConversation ?? DEFAULT_MINUTES_PER_CONVERSATION),
+    });
+  } else {
+    return 'skipped';
+  }
+
+  const email =
+    inbox.kind === 'email' ? await emailReplyHeaders(ctx, conversation, inbox.address) : {};
+  const [message] = await ctx.db
+    .insert(m)
+    .values({
+      workspaceId: ctx.workspaceId,
+      conversationId: conversation.id,
+      inboxId: conversation.inboxId,
+      channel: inbox.kind,
+      direction: 'outbound',
+      kind: 'message',
+      authorUserId: null,
+      text,
+      status: 'queued',
+      metadata: { automatic: true, autoReply: kind },
+      ...email,
+      occurredAt: sql`clock_timestamp()`,
+    })
+    .returning({ id: m.id });
+  if (!message) throw new Error('auto-reply insert returned nothing');
+  const [updated] = await ctx.db
+    .update(c)
+    .set({ version: sql`${c.version} + 1`, updatedAt: sql`now()` })
+    .where(and(eq(c.id, conversation.id), eq(c.workspaceId, ctx.workspaceId)))
+    .returning();
+  ctx.afterCommit.jobs.push({ name: 'outbound.send', payload: { messageId: message.id } });
+  ctx.afterCommit.events.push(
+    messageCreated(ctx, conversation, message.id),
+    conversationUpdated(ctx, updated ?? conversation),
+  );
+  return 'sent';
+}
+
+/** WhatsApp refuses free text outside its window; a late job simply stays quiet. */
+function canWrite(kind: InboxKind, lastInboundAt: Date | null) {
+  const window = serviceWindow(kind, lastInboundAt);
+  return !window || window.open;
+}
+
+async function anyoneOnline(ctx: Ctx, teamId: string): Promise<boolean> {
+  const [row] = await ctx.db
+    .select({ id: schema.users.id })
+    .from(schema.teamMembers)
+    .innerJoin(schema.users, eq(schema.users.id, schema.teamMembers.userId))
+    .where(
+      and(
+        eq(schema.teamMembers.teamId, teamId),
+        eq(schema.teamMembers.workspaceId, ctx.workspaceId),
+        eq(schema.users.presence, 'online'),
+        isNull(schema.users.deactivatedAt),
+      ),
+    )
+    .limit(1);
+  return !!row;
+}
+
+/** 1 for the oldest waiting conversation of the team. */
+async function placeInQueue(ctx: Ctx, conversation: ConversationRecord): Promise<number> {
+  const since = conversation.waitingSince ?? new Date();
+  const [row] = await ctx.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(c)
+    .where(
+      and(
+        eq(c.workspaceId, ctx.workspaceId),
+        eq(c.status, 'waiting'),
+        conversation.teamId ? eq(c.teamId, conversation.teamId) : isNull(c.teamId),
+        or(lte(c.waitingSince, since), eq(c.id, conversation.id)),
+      ),
+    );
+  return Math.max(1, row?.n ?? 1);
+}
