@@ -138,7 +138,11 @@ async function ensureInbox(
 async function createWorkspace(db: Executor, password: string): Promise<string> {
   const [workspace] = await db
     .insert(schema.workspaces)
-    .values({ name: demo.workspaceName })
+    // A Latin American shop: automatic replies speak Spanish unless the contact's language is known.
+    .values({
+      name: demo.workspaceName,
+      settings: { defaultLocale: 'es', timeZone: 'America/Mexico_City' },
+    })
     .returning();
   if (!workspace) throw new Error('workspace insert failed');
   const passwordHash = await hashPassword(password);

@@ -16,7 +16,7 @@ export function AppProvider({ children }: { children: ReactNode }) {
       colorSchemeManager={colorSchemeManager}
     >
       {/* Bottom-left keeps toasts off the header actions and the reply box. */}
-      <Notifications position="bottom-left" limit={4} containerWidth={340} />
+      <Notifications position="bottom-left" limit={3} containerWidth={340} />
       <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
     </MantineProvider>
   );

@@ -2,6 +2,7 @@ import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { notifications } from '@mantine/notifications';
 import { authKeys } from '@/features/auth';
 import { isApiError } from '@/lib/api-client';
+import { knownApiErrorMessage } from '@/lib/api-error-message';
 import { i18n } from '@/lib/i18n';
 
 interface AppMeta extends Record<string, unknown> {
@@ -19,6 +20,17 @@ declare module '@tanstack/react-query' {
 }
 
 function notifyError(error: Error) {
+  const known = knownApiErrorMessage(i18n.t, error);
+  if (known) {
+    // A refusal we can explain (e.g. at capacity): the user's language, no "went wrong".
+    notifications.show({
+      id: `error-${isApiError(error) ? error.code : 'unknown'}`,
+      color: 'orange',
+      message: known,
+      autoClose: 8000,
+    });
+    return;
+  }
   const network = isApiError(error) && error.isNetworkError;
   const message = network
     ? i18n.t('errors.network')

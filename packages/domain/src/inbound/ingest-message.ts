@@ -305,25 +305,13 @@ async function reopenWindowMs(ctx: Ctx): Promise<number> {
   return (workspace?.settings.reopenWindowHours ?? DEFAULT_REOPEN_WINDOW_HOURS) * 3600 * 1000;
 }
 
-/** Back to its last agent when they are online, else to the team's queue. */
+/** Back to its last agent when they are online and have room, else to the team's queue. */
 async function reopenForCustomer(
   ctx: Ctx,
   previous: ConversationRecord,
   at: SQL,
 ): Promise<ConversationRecord> {
-  const [agent] = previous.lastAssigneeId
-    ? await ctx.db
-        .select({ id: schema.users.id, presence: schema.users.presence })
-        .from(schema.users)
-        .where(
-          and(
-            eq(schema.users.id, previous.lastAssigneeId),
-            eq(schema.users.workspaceId, ctx.workspaceId),
-          ),
-        )
-    : [];
-  // Online and under capacity, checked under the assignment lock (held until commit).
-  const toAgent = await lastAgentWithRoom(ctx, agent?.id ?? null);
+  const toAgent = await lastAgentWithRoom(ctx, previous.lastAssigneeId);
   const [reopened] = await ctx.db
     .update(c)
     .set({

@@ -246,6 +246,39 @@ export const en = {
     unexpected: 'An unexpected error occurred.',
     loadFailed: "We couldn't load this. Please try again.",
     requestId: 'Request ID: {{id}}',
+    // Refusals the API names by code, in words an agent can act on (its own message is English).
+    codes: {
+      at_capacity:
+        'You already hold the most open conversations you may. Close one before taking another.',
+      not_oldest: 'This team takes conversations in order. Accept the oldest waiting one first.',
+      not_waiting:
+        'This conversation is no longer waiting. A colleague may have accepted it already.',
+      not_open: 'This conversation is no longer open, so this can’t be done now.',
+      already_closed: 'This conversation is already closed. Reopen it to keep working on it.',
+      already_needs_help: 'Help has already been requested for this conversation.',
+      not_needs_help: 'This conversation no longer asks for help, so there is nothing to join.',
+      not_snoozed: 'This conversation is no longer snoozed.',
+      already_yours: 'This conversation already belongs to that person.',
+      invalid_snooze: 'Pick a time in the future, at most 30 days from now.',
+      same_assignee: 'The conversation already belongs to that agent.',
+      unknown_tag: 'One of the tags no longer exists. Refresh the page and try again.',
+      tag_exists: 'A tag with this name already exists.',
+      live_conversation_exists:
+        'The customer already has an active conversation in this inbox. Continue there instead.',
+      both_have_live_conversation:
+        'Both contacts have an active conversation in the same inbox. Close one, then merge.',
+      already_merged:
+        'One of these contacts was already merged into another one. Merge into that contact instead.',
+      saved_filter_exists: 'You already have a filter with this name.',
+    },
+    // The same, when the API's message names the limit or the conversations involved.
+    codeDetails: {
+      not_oldest: 'This team takes conversations in order. Accept {{detail}} first.',
+      live_conversation_exists:
+        'The customer already has an active conversation ({{detail}}). Continue there instead.',
+      both_have_live_conversation:
+        'Both contacts have an active conversation in the same inbox ({{detail}}). Close one, then merge.',
+    },
   },
   auth: {
     title: 'Sign in to Switchboard',
@@ -596,7 +629,9 @@ export const en = {
       newWaiting: 'New conversation waiting',
       newWaitingBody: '{{name}} is waiting in your team’s queue.',
       newMessage: 'New message from {{name}}',
-      transferredToYou: 'A conversation was handed to you',
+      assignedToYou: 'A conversation is now yours',
+      newWaitingBurst: '{{count}} new conversations are waiting',
+      newWaitingBurstBody: 'They are waiting in your team’s queue. Click to see them.',
     },
     shortcuts: {
       title: 'Keyboard shortcuts',

@@ -250,6 +250,36 @@ export const es: Translations = {
     unexpected: 'Se produjo un error inesperado.',
     loadFailed: 'No pudimos cargar esto. Inténtalo de nuevo.',
     requestId: 'ID de la solicitud: {{id}}',
+    codes: {
+      at_capacity:
+        'Ya tienes el máximo de conversaciones abiertas. Cierra una antes de aceptar otra.',
+      not_oldest: 'Este equipo atiende las conversaciones en orden. Acepta primero la más antigua.',
+      not_waiting: 'Esta conversación ya no está en espera. Puede que un compañero ya la aceptara.',
+      not_open: 'Esta conversación ya no está abierta, así que no se puede hacer esto ahora.',
+      already_closed: 'Esta conversación ya está cerrada. Reábrela para seguir trabajando en ella.',
+      already_needs_help: 'Ya se pidió ayuda para esta conversación.',
+      not_needs_help: 'Esta conversación ya no pide ayuda, así que no puedes unirte.',
+      not_snoozed: 'Esta conversación ya no está pospuesta.',
+      already_yours: 'Esta conversación ya es de esa persona.',
+      invalid_snooze: 'Elige un momento futuro, como mucho dentro de 30 días.',
+      same_assignee: 'La conversación ya es de ese agente.',
+      unknown_tag: 'Una de las etiquetas ya no existe. Recarga la página e inténtalo de nuevo.',
+      tag_exists: 'Ya existe una etiqueta con este nombre.',
+      live_conversation_exists:
+        'El cliente ya tiene una conversación activa en esta bandeja. Continúa en ella.',
+      both_have_live_conversation:
+        'Los dos contactos tienen una conversación activa en la misma bandeja. Cierra una y luego fusiónalos.',
+      already_merged:
+        'Uno de estos contactos ya se fusionó con otro. Fusiona con ese contacto en su lugar.',
+      saved_filter_exists: 'Ya tienes un filtro con este nombre.',
+    },
+    codeDetails: {
+      not_oldest: 'Este equipo atiende las conversaciones en orden. Acepta primero {{detail}}.',
+      live_conversation_exists:
+        'El cliente ya tiene una conversación activa ({{detail}}). Continúa en ella.',
+      both_have_live_conversation:
+        'Los dos contactos tienen una conversación activa en la misma bandeja ({{detail}}). Cierra una y luego fusiónalos.',
+    },
   },
   auth: {
     title: 'Inicia sesión en Switchboard',
@@ -601,7 +631,9 @@ export const es: Translations = {
       newWaiting: 'Nueva conversación en espera',
       newWaitingBody: '{{name}} espera en la cola de tu equipo.',
       newMessage: 'Nuevo mensaje de {{name}}',
-      transferredToYou: 'Te transfirieron una conversación',
+      assignedToYou: 'Tienes una conversación nueva asignada',
+      newWaitingBurst: '{{count}} conversaciones nuevas en espera',
+      newWaitingBurstBody: 'Esperan en la cola de tu equipo. Haz clic para verlas.',
     },
     shortcuts: {
       title: 'Atajos de teclado',

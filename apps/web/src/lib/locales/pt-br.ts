@@ -247,6 +247,33 @@ export const ptBR: Translations = {
     unexpected: 'Ocorreu um erro inesperado.',
     loadFailed: 'Não conseguimos carregar isto. Tente de novo.',
     requestId: 'ID da requisição: {{id}}',
+    codes: {
+      at_capacity: 'Você já tem o máximo de conversas abertas. Encerre uma antes de aceitar outra.',
+      not_oldest: 'Esta equipe atende as conversas em ordem. Aceite primeiro a mais antiga.',
+      not_waiting: 'Esta conversa não está mais na fila. Talvez um colega já a tenha aceitado.',
+      not_open: 'Esta conversa não está mais aberta, então isso não pode ser feito agora.',
+      already_closed: 'Esta conversa já está encerrada. Reabra-a para continuar trabalhando nela.',
+      already_needs_help: 'Já foi pedida ajuda para esta conversa.',
+      not_needs_help: 'Esta conversa não pede mais ajuda, então não dá para entrar nela.',
+      not_snoozed: 'Esta conversa não está mais adiada.',
+      already_yours: 'Esta conversa já é dessa pessoa.',
+      invalid_snooze: 'Escolha um momento no futuro, no máximo daqui a 30 dias.',
+      same_assignee: 'A conversa já é desse agente.',
+      unknown_tag: 'Uma das etiquetas não existe mais. Recarregue a página e tente de novo.',
+      tag_exists: 'Já existe uma etiqueta com este nome.',
+      live_conversation_exists:
+        'O cliente já tem uma conversa ativa nesta caixa de entrada. Continue nela.',
+      both_have_live_conversation:
+        'Os dois contatos têm uma conversa ativa na mesma caixa de entrada. Encerre uma e depois mescle.',
+      already_merged: 'Um destes contatos já foi mesclado com outro. Mescle com esse contato.',
+      saved_filter_exists: 'Você já tem um filtro com este nome.',
+    },
+    codeDetails: {
+      not_oldest: 'Esta equipe atende as conversas em ordem. Aceite primeiro {{detail}}.',
+      live_conversation_exists: 'O cliente já tem uma conversa ativa ({{detail}}). Continue nela.',
+      both_have_live_conversation:
+        'Os dois contatos têm uma conversa ativa na mesma caixa de entrada ({{detail}}). Encerre uma e depois mescle.',
+    },
   },
   auth: {
     title: 'Entre no Switchboard',
@@ -597,7 +624,9 @@ export const ptBR: Translations = {
       newWaiting: 'Nova conversa aguardando',
       newWaitingBody: '{{name}} está aguardando na fila da sua equipe.',
       newMessage: 'Nova mensagem de {{name}}',
-      transferredToYou: 'Uma conversa foi transferida para você',
+      assignedToYou: 'Uma conversa foi atribuída a você',
+      newWaitingBurst: '{{count}} novas conversas aguardando',
+      newWaitingBurstBody: 'Elas aguardam na fila da sua equipe. Clique para vê-las.',
     },
     shortcuts: {
       title: 'Atalhos de teclado',

@@ -3,6 +3,7 @@ import { IconAlertCircle } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '@/lib/api-client';
+import { knownApiErrorMessage } from '@/lib/api-error-message';
 
 /** The API's refusal in words an admin can act on; its own message when we know no better. */
 function describe(t: TFunction, error: Error): string {
@@ -12,6 +13,8 @@ function describe(t: TFunction, error: Error): string {
   if (error.status === 404) return t('admin.errors.notFound');
   if (error.code === 'tag_exists') return t('admin.errors.tagExists');
   if (error.code === 'shortcut_exists') return t('admin.errors.shortcutExists');
+  const known = knownApiErrorMessage(t, error);
+  if (known) return known;
   if (error.status === 409) return error.message.trim() || t('admin.errors.conflict');
   return error.message.trim() || t('errors.unexpected');
 }

@@ -17,6 +17,7 @@ import { IconAlertTriangle, IconArrowRight, IconSearch } from '@tabler/icons-rea
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MIN_QUERY_LENGTH, useSearch, type ContactHit } from '@/features/search';
+import { knownApiErrorMessage } from '@/lib/api-error-message';
 import { useMergeContact } from '../api/merge-contact';
 import type { Contact } from '../types';
 import classes from './merge-contact-modal.module.css';
@@ -100,7 +101,9 @@ export function MergeContactModal({
           </Alert>
           {merge.isError && (
             <Text size="sm" c="red">
-              {merge.error.message || t('errors.unexpected')}
+              {knownApiErrorMessage(t, merge.error) ||
+                merge.error.message ||
+                t('errors.unexpected')}
             </Text>
           )}
           <Group justify="space-between">

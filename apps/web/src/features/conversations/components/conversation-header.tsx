@@ -1,4 +1,4 @@
-import { ActionIcon, Avatar, Group, Text } from '@mantine/core';
+import { ActionIcon, Avatar, Box, Group, Text } from '@mantine/core';
 import { IconArrowLeft } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { CopyValue } from '@/components/ui/copy-value';
@@ -63,7 +63,8 @@ export function ConversationHeader({
             </Text>
             <ChannelIcon kind={conversation.inbox.kind} />
           </Group>
-          <Group gap={6} wrap="nowrap" style={{ minWidth: 0, overflow: 'hidden' }}>
+          {/* The status badge is never cut; the assignee or team moves to a line of its own. */}
+          <Group gap={6} wrap="wrap" style={{ minWidth: 0, rowGap: 0 }}>
             <Text
               c="dimmed"
               className={classes.reference}
@@ -73,14 +74,23 @@ export function ConversationHeader({
               {conversation.reference}
             </Text>
             <CopyValue value={conversation.reference} />
-            <ConversationStatusBadge conversation={conversation} />
+            <Box style={{ flexShrink: 0, display: 'flex' }}>
+              <ConversationStatusBadge conversation={conversation} />
+            </Box>
             {conversation.assignee ? (
-              <Text size="xs" c="dimmed" truncate visibleFrom="md" data-testid="header-assignee">
+              <Text
+                size="xs"
+                c="dimmed"
+                truncate
+                maw="100%"
+                visibleFrom="md"
+                data-testid="header-assignee"
+              >
                 {t('info.assignee')}: {conversation.assignee.name}
               </Text>
             ) : (
               conversation.team && (
-                <Text size="xs" c="dimmed" truncate visibleFrom="md">
+                <Text size="xs" c="dimmed" truncate maw="100%" visibleFrom="md">
                   {t('workflow.team')}: {conversation.team.name}
                 </Text>
               )

@@ -1,4 +1,4 @@
-import { Badge, Group, Tabs, Tooltip } from '@mantine/core';
+import { Badge, Box, Tabs, Tooltip, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { CONVERSATION_STATUSES } from '@/types/vocabulary';
 import { useConversationCounts } from '../api/get-conversation-counts';
@@ -25,12 +25,13 @@ export function ConversationTabs({ value, onChange }: ConversationTabsProps) {
   return (
     <Tabs
       value={value}
-      // Three tabs with counts must fit the list pane in every language, without wrapping.
+      // Three tabs with counts must fit the list pane (~345 px) in every language, whole: the
+      // label is never cut, and unread shows as a dot on the count rather than a second number.
       styles={{
         list: { flexWrap: 'nowrap' },
-        // Width follows the label, so "En espera" takes more room than "Open".
-        tab: { flex: '1 1 auto', paddingInline: 'var(--mantine-spacing-xs)', minWidth: 0 },
-        tabLabel: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+        // Width follows the label, so "Encerradas" takes more room than "Na fila".
+        tab: { flex: '1 1 auto', paddingInline: 6 },
+        tabLabel: { whiteSpace: 'nowrap' },
         tabSection: { flexShrink: 0, marginInlineStart: 6 },
       }}
       onChange={(next) => {
@@ -48,21 +49,7 @@ export function ConversationTabs({ value, onChange }: ConversationTabsProps) {
               data-testid={`tab-${tab}`}
               rightSection={
                 count !== undefined && (
-                  <Group gap={4} wrap="nowrap">
-                    {unread[tab] > 0 && (
-                      <Tooltip label={t('workflow.list.unreadCount', { count: unread[tab] })}>
-                        <Badge
-                          size="xs"
-                          circle
-                          variant="filled"
-                          color="blue"
-                          data-testid={`tab-unread-${tab}`}
-                          aria-label={t('workflow.list.unreadCount', { count: unread[tab] })}
-                        >
-                          {unread[tab]}
-                        </Badge>
-                      </Tooltip>
-                    )}
+                  <Box pos="relative" style={{ display: 'inline-flex' }}>
                     <Badge
                       size="sm"
                       circle={count < 10}
@@ -73,7 +60,31 @@ export function ConversationTabs({ value, onChange }: ConversationTabsProps) {
                     >
                       {count}
                     </Badge>
-                  </Group>
+                    {unread[tab] > 0 && (
+                      <Tooltip label={t('workflow.list.unreadCount', { count: unread[tab] })}>
+                        <Box
+                          component="span"
+                          role="img"
+                          aria-label={t('workflow.list.unreadCount', { count: unread[tab] })}
+                          data-testid={`tab-unread-${tab}`}
+                          data-count={unread[tab]}
+                          pos="absolute"
+                          top={-3}
+                          right={-3}
+                          w={10}
+                          h={10}
+                          bg="blue.6"
+                          style={{
+                            borderRadius: '50%',
+                            border: '2px solid var(--mantine-color-body)',
+                          }}
+                        >
+                          {/* The number stays readable to tests and copy-paste, not on screen. */}
+                          <VisuallyHidden>{unread[tab]}</VisuallyHidden>
+                        </Box>
+                      </Tooltip>
+                    )}
+                  </Box>
                 )
               }
             >

@@ -16,6 +16,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TAG_PALETTE, tagColor, useCreateTag, useTags, type Tag } from '@/features/tags';
 import { isApiError } from '@/lib/api-client';
+import { knownApiErrorMessage } from '@/lib/api-error-message';
 import { useSetConversationTags } from '../api/set-conversation-tags';
 import type { Conversation } from '../types';
 
@@ -75,7 +76,7 @@ export function TagPicker({ conversation }: TagPickerProps) {
   const createError =
     createTag.error && isApiError(createTag.error) && createTag.error.code === 'tag_exists'
       ? t('workflow.tags.exists')
-      : createTag.error?.message;
+      : createTag.error && (knownApiErrorMessage(t, createTag.error) ?? createTag.error.message);
 
   return (
     <Popover

@@ -16,6 +16,7 @@ import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '@/features/auth';
 import { AgentPicker, useAgents, useTeams } from '@/features/presence';
 import { isApiError } from '@/lib/api-client';
+import { knownApiErrorMessage } from '@/lib/api-error-message';
 import { useTransferConversation } from '../api/transfer-conversation';
 import type { Conversation } from '../types';
 
@@ -83,7 +84,7 @@ export function TransferModal({
     ? null
     : isApiError(error) && error.code === 'at_capacity'
       ? t('workflow.transfer.atCapacity', { name: chosenAgent?.name ?? '' })
-      : error.message || t('errors.unexpected');
+      : knownApiErrorMessage(t, error) || error.message || t('errors.unexpected');
 
   return (
     <Modal

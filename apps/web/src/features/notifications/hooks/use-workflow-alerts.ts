@@ -19,9 +19,12 @@ interface Seen {
   unreadCount: number;
 }
 
-type Alert = 'newWaiting' | 'newMessage' | 'transferredToYou';
+type Alert = 'newWaiting' | 'newMessage' | 'assignedToYou';
 
 const SETTLE_MS = 400;
+/** New waiting conversations this close together share one toast ("5 new conversations…"). */
+const BURST_MS = 6000;
+const BURST_ID = 'newWaiting-burst';
 
 function seen(conversation: Conversation): Seen {
   return {
@@ -88,7 +91,7 @@ export function useWorkflowAlerts(pathFor: (conversation: Conversation) => strin
       }
       if (now.status === 'open' && now.assignee?.id === me) {
         // Transferred, assigned or routed to me (my own accept happens on screen).
-        if (!wasMine) return 'transferredToYou' satisfies Alert;
+        if (!wasMine) return 'assignedToYou' satisfies Alert;
         if (hintType === 'message.created' && now.unreadCount > (before?.unreadCount ?? 0)) {
           return 'newMessage' satisfies Alert;
         }
@@ -104,7 +107,7 @@ export function useWorkflowAlerts(pathFor: (conversation: Conversation) => strin
           ? translate('workflow.notifications.newWaiting')
           : alert === 'newMessage'
             ? translate('workflow.notifications.newMessage', { name })
-            : translate('workflow.notifications.transferredToYou');
+            : translate('workflow.notifications.assignedToYou');
       const body =
         alert === 'newWaiting'
           ? translate('workflow.notifications.newWaitingBody', { name })
@@ -131,10 +134,58 @@ export function useWorkflowAlerts(pathFor: (conversation: Conversation) => strin
       });
     };
 
+    // The waiting conversations announced lately, so a burst of them makes one toast.
+    let burst: { count: number; first: Conversation; until: number } | null = null;
+
+    const announceWaiting = (arrivals: Conversation[]) => {
+      const [next] = arrivals;
+      if (!next) return;
+      const now = Date.now();
+      const active = burst && burst.until > now ? burst : null;
+      if (!active && arrivals.length === 1) {
+        announce('newWaiting', next);
+        burst = { count: 1, first: next, until: now + BURST_MS };
+        return;
+      }
+      const first = active?.first ?? next;
+      const count = (active?.count ?? 0) + arrivals.length;
+      burst = { count, first, until: now + BURST_MS };
+      // The single toast of the burst's first conversation gives way to the summary.
+      if (active?.count === 1) notifications.hide(`newWaiting-${first.id}`);
+      const { t: translate, pathFor: path, navigate: go } = latest.current;
+      const title = translate('workflow.notifications.newWaitingBurst', { count });
+      const body = translate('workflow.notifications.newWaitingBurstBody');
+      const open = () => void go(path(first));
+      playChime();
+      if (document.visibilityState === 'hidden' && desktopPermission() === 'granted') {
+        // Same tag: the browser replaces the previous summary instead of adding one.
+        const desktop = new Notification(title, { body, tag: BURST_ID });
+        desktop.onclick = () => {
+          window.focus();
+          open();
+          desktop.close();
+        };
+        return;
+      }
+      const toast = {
+        id: BURST_ID,
+        title,
+        message: body,
+        color: 'orange',
+        autoClose: BURST_MS,
+        onClick: open,
+        style: { cursor: 'pointer' },
+      };
+      // Update the summary if it is still up, show it otherwise (show ignores a known id).
+      notifications.update(toast);
+      notifications.show(toast);
+    };
+
     const flush = async () => {
       timer = undefined;
       const batch = [...pending];
       pending.clear();
+      const waiting: Conversation[] = [];
       for (const [conversationId, hintType] of batch.slice(0, 10)) {
         const before = known.get(conversationId) ?? fromLists(conversationId);
         let now: Conversation;
@@ -152,8 +203,10 @@ export function useWorkflowAlerts(pathFor: (conversation: Conversation) => strin
         known.set(conversationId, seen(now));
         if (onScreen(conversationId)) continue;
         const alert = decide(before, now, hintType);
-        if (alert) announce(alert, now);
+        if (alert === 'newWaiting') waiting.push(now);
+        else if (alert) announce(alert, now);
       }
+      announceWaiting(waiting);
     };
 
     const unsubscribe = subscribeToHints((hint) => {

@@ -17,6 +17,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { isApiError } from '@/lib/api-client';
+import { knownApiErrorMessage } from '@/lib/api-error-message';
 import { useCreateSavedFilter, useDeleteSavedFilter, useSavedFilters } from '../api/saved-filters';
 import type { SearchRoutes } from '../routes';
 import type { SavedFilter, SavedFilterQuery } from '../types';
@@ -194,7 +195,7 @@ function SaveFilterModal({ opened, onClose, query, description }: SaveFilterModa
   const error = create.isError
     ? isApiError(create.error) && create.error.status === 409
       ? t('savedFilters.duplicate')
-      : create.error.message || t('errors.unexpected')
+      : knownApiErrorMessage(t, create.error) || create.error.message || t('errors.unexpected')
     : undefined;
 
   return (
