@@ -101,7 +101,9 @@ describe('the admin area', () => {
 
     // Both survive a reload.
     await page.reload();
-    const summary = await rule.getByTestId('rule-summary').textContent();
+    const summaryText = () => rule.getByTestId('rule-summary').textContent();
+    await expect.poll(summaryText).toContain('→ Billing');
+    const summary = await summaryText();
     expect(summary).toContain('invoice');
     expect(summary).toContain('factura');
     expect(summary).toContain('→ Billing');

@@ -4,6 +4,7 @@ import {
   Button,
   Card,
   Group,
+  Skeleton,
   Stack,
   Switch,
   Text,
@@ -104,14 +105,19 @@ export function RulesPage() {
                         </Badge>
                       )}
                     </Group>
-                    <Text size="sm" c="dimmed" mt={2} data-testid="rule-summary">
-                      {summarizeRule(rule, {
-                        t,
-                        locale,
-                        teams: teams.data ?? [],
-                        tags: tags.data ?? [],
-                      })}
-                    </Text>
+                    {/* Until teams and tags load, a rule's team would read as deleted. */}
+                    {teams.isPending || tags.isPending ? (
+                      <Skeleton h={14} w="60%" mt={6} />
+                    ) : (
+                      <Text size="sm" c="dimmed" mt={2} data-testid="rule-summary">
+                        {summarizeRule(rule, {
+                          t,
+                          locale,
+                          teams: teams.data ?? [],
+                          tags: tags.data ?? [],
+                        })}
+                      </Text>
+                    )}
                   </div>
                   <Group gap={4} wrap="nowrap">
                     <Tooltip
