@@ -63,6 +63,9 @@ export function createQueryClient(): QueryClient {
           queryClient.setQueryData(authKeys.me(), null);
           return;
         }
+        // Something on screen is no longer ours to see (transferred to another team, taken by a
+        // colleague): the lists drop it on refetch, and a red toast would only alarm.
+        if (isApiError(error) && error.status === 404 && query.state.data !== undefined) return;
         if (!query.meta?.silentErrors && !query.meta?.inlineErrors) notifyError(error);
       },
     }),

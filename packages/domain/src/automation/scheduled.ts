@@ -2,7 +2,7 @@ import { schema } from '@switchboard/db';
 import { and, eq, isNotNull, lte, sql } from 'drizzle-orm';
 import type { Ctx, DomainDeps } from '../context';
 import { recordActivity } from '../conversations/activity';
-import { requestAssignmentForAgent } from '../assignment/request';
+import { afterClosing, closingChanges } from '../conversations/close';
 import { runOperation } from '../run';
 
 const c = schema.conversations;
@@ -100,17 +100,7 @@ export async function closeIdleConversations(
   return eachDue(deps, due, async (ctx, id) => {
     const [closed] = await ctx.db
       .update(c)
-      .set({
-        status: 'closed',
-        outcome: 'no_reply',
-        phase: 'in_progress',
-        snoozedUntil: null,
-        waitingSince: null,
-        closedAt: sql`now()`,
-        lastAssigneeId: sql`coalesce(${c.assigneeId}, ${c.lastAssigneeId})`,
-        version: sql`${c.version} + 1`,
-        updatedAt: sql`now()`,
-      })
+      .set(closingChanges('no_reply'))
       .where(
         and(
           eq(c.id, id),
@@ -123,19 +113,7 @@ export async function closeIdleConversations(
       )
       .returning();
     if (!closed) return false;
-    // As when an agent closes it: guests keep it in Closed but are not invited to a reopen.
-    await ctx.db
-      .update(schema.conversationParticipants)
-      .set({ invitedAt: null })
-      .where(
-        and(
-          eq(schema.conversationParticipants.conversationId, closed.id),
-          eq(schema.conversationParticipants.workspaceId, ctx.workspaceId),
-        ),
-      );
-    await recordActivity(ctx, closed, 'closed', { by: 'system', outcome: 'no_reply' });
-    // Its agent has a free slot: their automatic teams may hand them the next one.
-    if (closed.assigneeId) await requestAssignmentForAgent(ctx, closed.assigneeId);
+    await afterClosing(ctx, closed, closed.assigneeId, { by: 'system', outcome: 'no_reply' });
     return true;
   });
 }

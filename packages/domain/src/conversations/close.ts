@@ -4,7 +4,7 @@ import { isStaff, requireUser, type Ctx } from '../context';
 import { Conflict, Forbidden } from '../errors';
 import { addParticipant, recordActivity } from './activity';
 import { requestAssignmentForAgent } from '../assignment/request';
-import { getConversation, loadConversationForUpdate } from './load';
+import { getConversation, loadConversationForUpdate, type ConversationRecord } from './load';
 
 const c = schema.conversations;
 
@@ -25,30 +25,53 @@ export async function closeConversation({
   }
   const [updated] = await ctx.db
     .update(c)
-    .set({
-      status: 'closed',
-      outcome: input.outcome,
-      phase: 'in_progress',
-      snoozedUntil: null,
-      waitingSince: null,
-      closedAt: sql`now()`,
-      lastAssigneeId: sql`coalesce(${c.assigneeId}, ${c.lastAssigneeId})`,
-      version: sql`${c.version} + 1`,
-      updatedAt: sql`now()`,
-    })
+    .set(closingChanges(input.outcome))
     .where(and(eq(c.id, current.id), eq(c.workspaceId, ctx.workspaceId)))
     .returning();
   if (!updated) throw Conflict('already_closed', 'This conversation is already closed.');
   // Whoever closes a conversation took part in it, so it stays in their Closed tab.
   await addParticipant(ctx, updated.id, user.id);
-  // Guests keep it in Closed as participants, but a later reopen does not invite them again.
+  await afterClosing(ctx, updated, current.status === 'open' ? current.assigneeId : null, {
+    outcome: input.outcome,
+  });
+  return getConversation({ ctx, input });
+}
+
+/** The columns every close sets, by an agent or by the scheduler. */
+export function closingChanges(outcome: ConversationOutcome) {
+  return {
+    status: 'closed' as const,
+    outcome,
+    phase: 'in_progress' as const,
+    snoozedUntil: null,
+    waitingSince: null,
+    closedAt: sql`now()`,
+    lastAssigneeId: sql`coalesce(${c.assigneeId}, ${c.lastAssigneeId})`,
+    version: sql`${c.version} + 1`,
+    updatedAt: sql`now()`,
+  };
+}
+
+/**
+ * What follows every close: guests keep it in Closed as participants but a later reopen does
+ * not invite them again; the activity line; and the agent who held it has a free slot, so
+ * their automatic teams may hand them the next one.
+ */
+export async function afterClosing(
+  ctx: Ctx,
+  closed: ConversationRecord,
+  freedAgentId: string | null,
+  detail: Record<string, unknown>,
+): Promise<void> {
   await ctx.db
     .update(schema.conversationParticipants)
     .set({ invitedAt: null })
-    .where(eq(schema.conversationParticipants.conversationId, updated.id));
-  await recordActivity(ctx, updated, 'closed', { outcome: input.outcome });
-  // Its agent has a free slot: their automatic teams may hand them the next one.
-  if (current.status === 'open' && current.assigneeId)
-    await requestAssignmentForAgent(ctx, current.assigneeId);
-  return getConversation({ ctx, input });
+    .where(
+      and(
+        eq(schema.conversationParticipants.conversationId, closed.id),
+        eq(schema.conversationParticipants.workspaceId, ctx.workspaceId),
+      ),
+    );
+  await recordActivity(ctx, closed, 'closed', detail);
+  if (freedAgentId) await requestAssignmentForAgent(ctx, freedAgentId);
 }

@@ -13,6 +13,8 @@ export function useMarkReadWhenOpen(conversation: Conversation) {
   const queryClient = useQueryClient();
   const { mutate } = useMutation({
     mutationFn: markConversationRead,
+    // A background courtesy: if it fails (the conversation just moved away), nothing to say.
+    meta: { silentErrors: true },
     onSuccess: (_result, conversationId) =>
       invalidateConversationQueries(queryClient, [conversationId]),
   });
