@@ -4,6 +4,7 @@ import type { Ctx } from '../context';
 import { conversationUpdated } from '../conversations/activity';
 import { NotFound } from '../errors';
 import { requireAdmin } from './present';
+import { lockTeam } from './lock';
 
 const c = schema.conversations;
 
@@ -14,12 +15,7 @@ const c = schema.conversations;
  */
 export async function deleteTeam({ ctx, input }: { ctx: Ctx; input: { id: string } }) {
   requireAdmin(ctx.actor, 'delete teams');
-  const [team] = await ctx.db
-    .select({ id: schema.teams.id })
-    .from(schema.teams)
-    .where(and(eq(schema.teams.id, input.id), eq(schema.teams.workspaceId, ctx.workspaceId)))
-    .for('update');
-  if (!team) throw NotFound('Team');
+  const team = await lockTeam(ctx, input.id);
   // What the foreign key would do, with a version bump so clients refetch the live ones.
   const moved = await ctx.db
     .update(c)

@@ -2,8 +2,9 @@ import { schema } from '@switchboard/db';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Ctx } from '../context';
 import { requestAssignment } from '../assignment/request';
-import { Invalid, NotFound } from '../errors';
+import { Invalid } from '../errors';
 import { requireAdmin, selectTeams } from './present';
+import { lockTeam } from './lock';
 
 const tm = schema.teamMembers;
 
@@ -16,12 +17,7 @@ export async function setTeamMembers({
   input: { id: string; userIds: string[] };
 }) {
   requireAdmin(ctx.actor, 'change team members');
-  const [team] = await ctx.db
-    .select({ id: schema.teams.id })
-    .from(schema.teams)
-    .where(and(eq(schema.teams.id, input.id), eq(schema.teams.workspaceId, ctx.workspaceId)))
-    .for('update');
-  if (!team) throw NotFound('Team');
+  const team = await lockTeam(ctx, input.id);
   const userIds = [...new Set(input.userIds)];
   if (userIds.length) {
     const known = await ctx.db
