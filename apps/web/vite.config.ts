@@ -28,6 +28,12 @@ export default defineConfig({
           if (!id.includes('node_modules')) return undefined;
           if (/[\\/](react|react-dom|scheduler|react-router|react-router-dom)[\\/]/.test(id))
             return 'react';
+          // Charts load with the indicators page only: agents never download them.
+          if (
+            id.includes('@mantine/charts') ||
+            /[\\/](recharts|d3-[a-z-]+|victory-vendor)[\\/]/.test(id)
+          )
+            return 'charts';
           if (id.includes('@mantine')) return 'mantine';
           if (id.includes('@tabler')) return 'icons';
           if (id.includes('@tanstack')) return 'query';

@@ -32,7 +32,9 @@ import { teamRoutes } from './routes/teams';
 import { routingRuleRoutes } from './routes/routing-rules';
 import { uploadsPlugin } from './plugins/uploads';
 import { agentRoutes } from './routes/agents';
+import { indicatorRoutes } from './routes/indicators';
 import { assignmentRoutes } from './routes/assignment';
+import { supervisorRoutes } from './routes/supervisor';
 
 export async function buildApp(
   deps: ApiDeps,
@@ -102,6 +104,8 @@ export async function buildApp(
       await api.register(notificationRoutes, { prefix: '/notifications', deps });
       await api.register(assignmentRoutes, { prefix: '/conversations', deps });
       await api.register(agentRoutes, { deps });
+      await api.register(indicatorRoutes, { deps });
+      await api.register(supervisorRoutes, { prefix: '/supervisor', deps });
       await api.register(realtimePlugin, { deps });
     },
     { prefix: '/api/v1' },

@@ -83,3 +83,5 @@ export * from './automation/auto-reply';
 export * from './automation/scheduled';
 export * from './assignment/index';
 export * from './presence/index';
+export * from './supervision/monitor';
+export * from './indicators/index';

@@ -38,6 +38,16 @@ const cursorQuery = {
   limit: z.coerce.number().int().min(1).max(100).optional(),
   cursor: z.string().max(500).optional(),
 };
+/** Supervisor mode: whose inbox the list and the counts show. */
+const scopeQuery = {
+  scope: z.enum(['mine', 'all']).optional(),
+  agentId: z.uuid().optional(),
+};
+const oneScope = (query: { scope?: string | undefined; agentId?: string | undefined }) =>
+  !(query.scope && query.agentId);
+const scopeConflict = { message: 'Pass either scope or agentId, not both.', path: ['agentId'] };
+const scopeDescription =
+  '`scope=mine`: my own tabs, as an agent sees theirs (agents’ default). `scope=all`: every conversation of the workspace (staff only; their default). `agentId`: exactly what that user’s own tabs list (staff only; 404 when not in this workspace; not with `scope`). Agents get 403 for `scope=all` and `agentId`.';
 
 export const conversationRoutes: FastifyPluginAsyncZod<{ deps: ApiDeps }> = async (
   app,
@@ -51,16 +61,18 @@ export const conversationRoutes: FastifyPluginAsyncZod<{ deps: ApiDeps }> = asyn
       schema: {
         tags,
         summary: 'One inbox tab: waiting (oldest first), open or closed (latest first)',
-        description:
-          '`view=needs_help` lists open conversations that asked for help (my teams’; staff: all) instead of a tab. `view=hidden` lists the conversations I hid (any status, latest first; `tab` is ignored). Filters: `tagId`, `teamId`, `inboxId`. Otherwise conversations I hid are left out.',
-        querystring: z.object({
-          tab: z.enum(['waiting', 'open', 'closed']).default('open'),
-          view: z.enum(['needs_help', 'hidden']).optional(),
-          tagId: z.uuid().optional(),
-          teamId: z.uuid().optional(),
-          inboxId: z.uuid().optional(),
-          ...cursorQuery,
-        }),
+        description: `\`view=needs_help\` lists open conversations that asked for help (my teams’; staff: all) instead of a tab. \`view=hidden\` lists the conversations I hid (any status, latest first; \`tab\` is ignored). Filters: \`tagId\`, \`teamId\`, \`inboxId\`. Otherwise conversations I hid are left out. ${scopeDescription}`,
+        querystring: z
+          .object({
+            tab: z.enum(['waiting', 'open', 'closed']).default('open'),
+            view: z.enum(['needs_help', 'hidden']).optional(),
+            tagId: z.uuid().optional(),
+            teamId: z.uuid().optional(),
+            inboxId: z.uuid().optional(),
+            ...scopeQuery,
+            ...cursorQuery,
+          })
+          .refine(oneScope, scopeConflict),
         response: { 200: page(conversationSchema), ...errorResponses },
       },
     },
@@ -73,8 +85,8 @@ export const conversationRoutes: FastifyPluginAsyncZod<{ deps: ApiDeps }> = asyn
       schema: {
         tags,
         summary: 'How many conversations each tab holds (without those I hid)',
-        description:
-          '`unread`: per tab, how many of those conversations have unread messages (`unreadCount > 0`).',
+        description: `\`unread\`: per tab, how many of those conversations have unread messages (\`unreadCount > 0\`). ${scopeDescription}`,
+        querystring: z.object(scopeQuery).refine(oneScope, scopeConflict),
         response: {
           200: z.object({
             waiting: z.number(),
@@ -86,7 +98,7 @@ export const conversationRoutes: FastifyPluginAsyncZod<{ deps: ApiDeps }> = asyn
         },
       },
     },
-    (request) => asUser(deps, request, (ctx) => countConversations({ ctx })),
+    (request) => asUser(deps, request, (ctx) => countConversations({ ctx, input: request.query })),
   );
 
   app.get(
@@ -333,8 +345,10 @@ export const conversationRoutes: FastifyPluginAsyncZod<{ deps: ApiDeps }> = asyn
       ),
   );
 
-  action('/:id/join', 'Join a conversation that asks for help', (ctx, id) =>
-    joinConversation({ ctx, input: { id } }),
+  action(
+    '/:id/join',
+    'Join a conversation: agents one of their team that asks for help, staff any open one (the customer is told)',
+    (ctx, id) => joinConversation({ ctx, input: { id } }),
   );
 
   app.post(

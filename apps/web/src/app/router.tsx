@@ -4,6 +4,7 @@ import { paths } from './paths';
 import { InboxRoute } from './routes/inbox';
 import { LoginRoute } from './routes/login';
 import { AdminRoute } from './routes/admin';
+import { SupervisorRoute, supervisorPaths } from './routes/supervisor';
 import {
   CannedResponsesPage,
   RulesPage,
@@ -12,6 +13,7 @@ import {
   TeamsPage,
   adminPaths,
 } from '@/features/admin';
+import { MonitorPage } from '@/features/monitor';
 
 export function createRouter() {
   return createBrowserRouter([
@@ -31,6 +33,21 @@ export function createRouter() {
             { path: 'rules', element: <RulesPage /> },
             { path: 'canned-responses', element: <CannedResponsesPage /> },
             { path: 'tags', element: <TagsPage /> },
+          ],
+        },
+        {
+          path: 'supervisor',
+          element: <SupervisorRoute />,
+          children: [
+            { index: true, element: <Navigate to={supervisorPaths.monitor} replace /> },
+            { path: 'monitor', element: <MonitorPage /> },
+            {
+              path: 'indicators',
+              // Its charts are a large download that only supervisors need, when they open it.
+              lazy: async () => ({
+                Component: (await import('@/features/indicators')).IndicatorsPage,
+              }),
+            },
           ],
         },
       ],

@@ -4,6 +4,7 @@ import {
   findPendingInboundEvents,
   findStrandedOutbound,
   findTeamsWithWaitingWork,
+  refreshAllStaleHours,
   wakeSnoozedConversations,
 } from '@switchboard/domain';
 import type { Processor } from '../processor';
@@ -32,6 +33,8 @@ export const maintenanceSweep: Processor<'maintenance.sweep'> = async (_job, dep
   // Automatic teams with people still waiting: a lost request must not strand them.
   const teams = await findTeamsWithWaitingWork(deps.database.db);
   for (const team of teams) await deps.enqueuer.enqueue('assignment.run', team);
+  // Last: after a bulk import this can take a while, and nothing above should wait for it.
+  const indicatorWorkspaces = await refreshAllStaleHours(deps.domain);
   return {
     events: events.length,
     messages: messages.length,
@@ -39,5 +42,6 @@ export const maintenanceSweep: Processor<'maintenance.sweep'> = async (_job, dep
     woken,
     idleClosed,
     assignmentRuns: teams.length,
+    indicatorWorkspaces,
   };
 };

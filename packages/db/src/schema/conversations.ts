@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
+  boolean,
   index,
   integer,
   pgTable,
@@ -64,6 +65,12 @@ export const conversations = pgTable(
     lastInboundAt: at('last_inbound_at'),
     lastOutboundAt: at('last_outbound_at'),
     closedAt: at('closed_at'),
+    /** Oldest customer message no person has answered yet; a human reply clears it. */
+    unansweredSince: at('unanswered_since'),
+    /** Times the customer reopened it after it was closed (first-contact resolution). */
+    reopenCount: integer('reopen_count').notNull().default(0),
+    /** The customer wrote outside the team's hours or with none of its agents online. */
+    receivedOffline: boolean('received_offline').notNull().default(false),
   },
   (t) => [
     // The database, not only the code, keeps one live conversation per customer and inbox.
@@ -86,6 +93,12 @@ export const conversations = pgTable(
       t.lastMessageAt.desc(),
       t.id.desc(),
     ),
+    // Indicators: a period of conversations by when they started.
+    index('conversations_created_idx').on(t.workspaceId, t.createdAt),
+    // The agent monitor's "closed today".
+    index('conversations_closed_idx')
+      .on(t.workspaceId, t.closedAt)
+      .where(sql`${t.closedAt} is not null`),
     index('conversations_contact_idx').on(t.contactId, t.createdAt.desc()),
     index('conversations_reference_trgm_idx').using('gin', sql`${t.reference} gin_trgm_ops`),
   ],

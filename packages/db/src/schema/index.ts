@@ -10,3 +10,4 @@ export * from './inbound-events';
 export * from './templates';
 export * from './mail-sync';
 export * from './workflow';
+export * from './indicators';

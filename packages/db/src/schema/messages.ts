@@ -74,6 +74,11 @@ export const messages = pgTable(
     reactions: jsonb('reactions').$type<MessageReaction[]>().notNull().default([]),
     /** When the provider says it happened; messages are shown in this order. */
     occurredAt: at('occurred_at').notNull().defaultNow(),
+    /**
+     * On a person's reply after the first response: how long the customer had waited for it
+     * (next reply time). Null for the first response, automatic messages and unprompted ones.
+     */
+    responseMs: integer('response_ms'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -82,6 +87,10 @@ export const messages = pgTable(
     uniqueIndex('messages_provider_id_key')
       .on(t.inboxId, t.providerMessageId)
       .where(sql`${t.providerMessageId} is not null`),
+    // Indicators: next replies sent in an hour.
+    index('messages_response_idx')
+      .on(t.workspaceId, t.createdAt)
+      .where(sql`${t.responseMs} is not null`),
     index('messages_conversation_time_idx').on(t.conversationId, t.occurredAt, t.seq),
     index('messages_email_message_id_idx')
       .on(t.workspaceId, t.emailMessageId)

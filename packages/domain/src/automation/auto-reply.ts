@@ -5,7 +5,7 @@ import { conversationUpdated, messageCreated } from '../conversations/activity';
 import type { ConversationRecord } from '../conversations/load';
 import { serviceWindow } from '../conversations/service-window';
 import { emailReplyHeaders } from '../messages/email-headers';
-import { withinBusinessHours } from '../teams/business-hours';
+import { teamIsAttending } from '../teams/attending';
 
 const c = schema.conversations;
 const m = schema.messages;
@@ -134,10 +134,7 @@ export async function sendAutoReply({
 
   let text: string;
   let kind: 'offline' | 'queue_position';
-  if (
-    offline?.enabled &&
-    !(withinBusinessHours(team.businessHours) && (await anyoneOnline(ctx, team.id)))
-  ) {
+  if (offline?.enabled && !(await teamIsAttending(ctx, team.id))) {
     kind = 'offline';
     text = fillAutoReply(offline.text?.trim() || OFFLINE_TEXT[language], {
       reference: conversation.reference,
@@ -193,23 +190,6 @@ export async function sendAutoReply({
 function canWrite(kind: InboxKind, lastInboundAt: Date | null) {
   const window = serviceWindow(kind, lastInboundAt);
   return !window || window.open;
-}
-
-async function anyoneOnline(ctx: Ctx, teamId: string): Promise<boolean> {
-  const [row] = await ctx.db
-    .select({ id: schema.users.id })
-    .from(schema.teamMembers)
-    .innerJoin(schema.users, eq(schema.users.id, schema.teamMembers.userId))
-    .where(
-      and(
-        eq(schema.teamMembers.teamId, teamId),
-        eq(schema.teamMembers.workspaceId, ctx.workspaceId),
-        eq(schema.users.presence, 'online'),
-        isNull(schema.users.deactivatedAt),
-      ),
-    )
-    .limit(1);
-  return !!row;
 }
 
 /** 1 for the oldest waiting conversation of the team. */

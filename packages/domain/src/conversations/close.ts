@@ -45,6 +45,7 @@ export function closingChanges(outcome: ConversationOutcome) {
     phase: 'in_progress' as const,
     snoozedUntil: null,
     waitingSince: null,
+    unansweredSince: null,
     closedAt: sql`now()`,
     lastAssigneeId: sql`coalesce(${c.assigneeId}, ${c.lastAssigneeId})`,
     version: sql`${c.version} + 1`,

@@ -1,17 +1,31 @@
 import { schema, type ConversationStatus } from '@switchboard/db';
 import { and, eq, sql, type SQL } from 'drizzle-orm';
-import type { Ctx } from '../context';
-import { Invalid } from '../errors';
+import { isStaff, type Ctx } from '../context';
+import { Forbidden, Invalid } from '../errors';
+import { loadWorkspaceUser } from './guards';
 import { presentConversations, selectConversations, type ConversationView } from './present';
-import { hiddenBy, listedTo, needsHelpOf, visibleTo } from './visibility';
+import { hiddenIn, listedIn, needsHelpIn, type ListingScope } from './visibility';
 
 const c = schema.conversations;
 
-export interface ListConversationsInput {
+/**
+ * Whose inbox to list (supervisor mode). `scope=mine`: my own tabs, as an agent sees theirs
+ * (the default for agents). `scope=all`: the whole workspace (staff only; their default).
+ * `agentId`: that user's own tabs exactly as they see them (staff only).
+ */
+export interface ListingScopeInput {
+  scope?: 'mine' | 'all' | undefined;
+  agentId?: string | undefined;
+}
+
+export interface ListConversationsInput extends ListingScopeInput {
   tab: ConversationStatus;
   /**
-   * `needs_help`: open conversations whose agent asked for help (my teams'; staff: all).
-   * `hidden`: what I hid and may still see, in any status (`tab` is ignored), newest first.
+   * `needs_help`: open conversations whose agent asked for help: of the scope's user's teams
+   * for an agent's view, of the whole workspace for staff (`scope=all`, or their own view:
+   * they may join any of them).
+   * `hidden`: what the scope's user (or I, for `scope=all`) hid and may still see, in any
+   * status (`tab` is ignored), newest first.
    */
   view?: 'needs_help' | 'hidden' | undefined;
   tagId?: string | undefined;
@@ -53,17 +67,28 @@ export async function listConversations({
 }) {
   const limit = Math.min(Math.max(input.limit ?? 25, 1), 100);
   const cursor = input.cursor ? decodeCursor(input.cursor) : undefined;
+  const scope = await resolveListingScope(ctx, input);
+  // Staff may join any conversation that asks for help, so their own needs-help view spans
+  // the workspace; an agent's view (theirs, or looked at by staff) keeps to their teams.
+  const staffOwnView =
+    scope.kind === 'user' &&
+    isStaff(ctx.actor) &&
+    ctx.actor.type === 'user' &&
+    scope.userId === ctx.actor.id;
+  const helpScope: ListingScope = staffOwnView
+    ? { kind: 'workspace', viewerId: scope.userId }
+    : scope;
   const needsHelp = input.view === 'needs_help';
   const hidden = input.view === 'hidden';
   const waiting = input.tab === 'waiting' && !needsHelp && !hidden;
 
   const conditions: Array<SQL | undefined> = [
     eq(c.workspaceId, ctx.workspaceId),
-    ...(needsHelp
-      ? [needsHelpOf(ctx.actor), hiddenFrom(ctx)]
+    needsHelp
+      ? needsHelpIn(helpScope)
       : hidden
-        ? [visibleTo(ctx.actor), hiddenOnly(ctx)]
-        : [eq(c.status, input.tab), listedTo(ctx.actor)]),
+        ? hiddenIn(scope)
+        : and(eq(c.status, input.tab), listedIn(scope)),
     input.teamId ? eq(c.teamId, input.teamId) : undefined,
     input.inboxId ? eq(c.inboxId, input.inboxId) : undefined,
     input.tagId
@@ -96,22 +121,42 @@ export async function listConversations({
   return { items, nextCursor };
 }
 
-/** Needs-help views skip what the actor hid, like the tabs do. */
-function hiddenFrom(ctx: Ctx): SQL | undefined {
-  if (ctx.actor.type !== 'user') return undefined;
-  return sql`not ${hiddenBy(ctx.actor.id)}`;
-}
-
-/** The hidden view: only what this user hid (nothing for a non-user actor). */
-function hiddenOnly(ctx: Ctx): SQL {
-  return ctx.actor.type === 'user' ? hiddenBy(ctx.actor.id) : sql`false`;
+/**
+ * Turns `scope` / `agentId` into whose inbox to list. Agents only ever list their own (403
+ * otherwise, whatever the id, so nothing about colleagues leaks); a user of another workspace
+ * is "not found".
+ */
+export async function resolveListingScope(
+  ctx: Ctx,
+  input: ListingScopeInput,
+): Promise<ListingScope> {
+  const actor = ctx.actor;
+  if (actor.type !== 'user') return { kind: 'workspace', viewerId: null };
+  const staff = isStaff(actor);
+  if (!staff && (input.scope === 'all' || input.agentId !== undefined))
+    throw Forbidden('Only supervisors and admins can see other agents’ conversations.');
+  if (input.agentId !== undefined) {
+    if (input.scope !== undefined)
+      throw Invalid('invalid_scope', 'Pass either scope or agentId, not both.');
+    const user = await loadWorkspaceUser(ctx, input.agentId);
+    return { kind: 'user', userId: user.id };
+  }
+  const mine = input.scope === 'mine' || (input.scope === undefined && !staff);
+  return mine ? { kind: 'user', userId: actor.id } : { kind: 'workspace', viewerId: actor.id };
 }
 
 /**
- * Live counts for the three tabs, under the same visibility as the lists, and per tab how
- * many of them have unread messages (`unreadCount > 0`).
+ * Live counts for the three tabs, under the same visibility and scope as the lists, and per
+ * tab how many of them have unread messages (`unreadCount > 0`).
  */
-export async function countConversations({ ctx }: { ctx: Ctx }) {
+export async function countConversations({
+  ctx,
+  input = {},
+}: {
+  ctx: Ctx;
+  input?: ListingScopeInput;
+}) {
+  const scope = await resolveListingScope(ctx, input);
   const rows = await ctx.db
     .select({
       status: c.status,
@@ -119,7 +164,7 @@ export async function countConversations({ ctx }: { ctx: Ctx }) {
       unread: sql<number>`(count(*) filter (where ${c.unreadCount} > 0))::int`,
     })
     .from(c)
-    .where(and(eq(c.workspaceId, ctx.workspaceId), listedTo(ctx.actor)))
+    .where(and(eq(c.workspaceId, ctx.workspaceId), listedIn(scope)))
     .groupBy(c.status);
   const counts = { waiting: 0, open: 0, closed: 0 };
   const unread = { waiting: 0, open: 0, closed: 0 };

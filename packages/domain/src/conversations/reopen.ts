@@ -49,6 +49,7 @@ export async function reopenConversation({ ctx, input }: { ctx: Ctx; input: { id
       closedAt: null,
       assigneeId: user.id,
       lastAssigneeId: user.id,
+      reopenCount: sql`${c.reopenCount} + 1`,
       version: sql`${c.version} + 1`,
       updatedAt: sql`now()`,
     })

@@ -15,7 +15,7 @@ const invited = (userId: string) => sql`exists (
 /**
  * What shows in an agent's tabs (DESIGN §5): the Waiting queue of their teams (and unrouted
  * ones), their own Open plus those they were invited to or joined, and Closed ones they took
- * part in. Staff list the whole workspace.
+ * part in. Staff list the whole workspace unless they ask for their own view.
  */
 function listedToAgent(userId: string): SQL {
   return sql`(
@@ -27,11 +27,11 @@ function listedToAgent(userId: string): SQL {
   )`;
 }
 
-/** Open conversations whose agent asked for help, visible to the agents of their team. */
-export function needsHelpOf(actor: Actor): SQL {
-  const base = sql`(${c.status} = 'open' and ${c.phase} = 'needs_help')`;
-  if (actor.type !== 'user' || isStaff(actor)) return base;
-  return sql`(${base} and (${c.teamId} is null or ${c.teamId} in ${myTeams(actor.id)}))`;
+const needsHelp = sql`(${c.status} = 'open' and ${c.phase} = 'needs_help')`;
+
+/** Open conversations whose agent asked for help, of this user's teams (and unrouted ones). */
+function needsHelpOfTeamsOf(userId: string): SQL {
+  return sql`(${needsHelp} and (${c.teamId} is null or ${c.teamId} in ${myTeams(userId)}))`;
 }
 
 /**
@@ -41,7 +41,7 @@ export function needsHelpOf(actor: Actor): SQL {
  */
 export function visibleTo(actor: Actor): SQL | undefined {
   if (actor.type !== 'user' || isStaff(actor)) return undefined;
-  return sql`(${listedToAgent(actor.id)} or ${needsHelpOf(actor)})`;
+  return sql`(${listedToAgent(actor.id)} or ${needsHelpOfTeamsOf(actor.id)})`;
 }
 
 /** Whether this user hid the conversation from their own lists. */
@@ -51,12 +51,33 @@ export function hiddenBy(userId: string): SQL {
     where h.user_id = ${userId} and h.conversation_id = ${c.id})`;
 }
 
-/** What the actor's tabs and counts show: visible, minus what they hid from their own lists. */
-export function listedTo(actor: Actor): SQL | undefined {
-  if (actor.type !== 'user') return undefined;
-  const notHidden = sql`not ${hiddenBy(actor.id)}`;
-  if (isStaff(actor)) return notHidden;
-  return sql`(${listedToAgent(actor.id)} and ${notHidden})`;
+/**
+ * Whose inbox a listing shows. `workspace`: every conversation (staff, supervisor mode),
+ * without what the viewer hid. `user`: one user's own tabs exactly as that user sees them,
+ * without what that user hid; an agent's lists are always their own, and staff use it for
+ * their own view or to look at any agent's.
+ */
+export type ListingScope =
+  { kind: 'workspace'; viewerId: string | null } | { kind: 'user'; userId: string };
+
+/** The tabs and counts of a scope, before the status filter. */
+export function listedIn(scope: ListingScope): SQL | undefined {
+  if (scope.kind === 'workspace')
+    return scope.viewerId ? sql`not ${hiddenBy(scope.viewerId)}` : undefined;
+  return sql`(${listedToAgent(scope.userId)} and not ${hiddenBy(scope.userId)})`;
+}
+
+/** The needs-help view of a scope: all of them, or those of the user's teams, minus hidden. */
+export function needsHelpIn(scope: ListingScope): SQL {
+  if (scope.kind === 'workspace')
+    return scope.viewerId ? sql`(${needsHelp} and not ${hiddenBy(scope.viewerId)})` : needsHelp;
+  return sql`(${needsHelpOfTeamsOf(scope.userId)} and not ${hiddenBy(scope.userId)})`;
+}
+
+/** The hidden view of a scope: what its user hid and may still see (any status). */
+export function hiddenIn(scope: ListingScope): SQL {
+  if (scope.kind === 'workspace') return scope.viewerId ? hiddenBy(scope.viewerId) : sql`false`;
+  return sql`(${hiddenBy(scope.userId)} and (${listedToAgent(scope.userId)} or ${needsHelpOfTeamsOf(scope.userId)}))`;
 }
 
 /** Whether this user was invited to (or joined) the conversation. */

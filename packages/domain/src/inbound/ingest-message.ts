@@ -10,6 +10,7 @@ import { findEmailThread } from './email-thread';
 import { contactIdByIdentity } from '../contacts/find-by-identity';
 import { applyRoutingRules } from '../routing/evaluate';
 import { autoReplyJob } from '../automation/auto-reply';
+import { teamIsAttending } from '../teams/attending';
 import { lastAgentWithRoom, requestAssignment } from '../assignment/index';
 
 const c = schema.conversations;
@@ -89,6 +90,10 @@ export async function ingestInboundMessage(
       lastMessagePreview: preview.slice(0, 200),
       lastMessageAt: sql`greatest(${c.lastMessageAt}, ${occurredAtSql})`,
       lastInboundAt: sql`greatest(${c.lastInboundAt}, ${occurredAtSql})`,
+      // The customer now waits for a person; the first message they wait on starts the clock.
+      unansweredSince: contact.blocked
+        ? c.unansweredSince
+        : sql`coalesce(${c.unansweredSince}, now())`,
       // A blocked contact's message is kept for the record, not flagged for anyone to read.
       unreadCount: contact.blocked ? c.unreadCount : sql`${c.unreadCount} + 1`,
       // The customer wrote: whoever holds it is expected to act again.
@@ -113,6 +118,7 @@ export async function ingestInboundMessage(
       channel: inbox.kind,
       contact,
     });
+    if (!(await teamIsAttending(ctx, current.teamId))) await markReceivedOffline(ctx, current.id);
     // Automatic teams hand it to an agent as soon as this commits.
     if (current.status === 'waiting') requestAssignment(ctx, current.teamId);
     // RFC 3834: never answer a machine (vacation replies, bounces, lists) with a machine.
@@ -120,6 +126,14 @@ export async function ingestInboundMessage(
       ctx.afterCommit.jobs.push(autoReplyJob(ctx, current));
     }
   }
+}
+
+/** The "offline messages received" indicator: nobody was there to attend when it came in. */
+async function markReceivedOffline(ctx: Ctx, conversationId: string) {
+  await ctx.db
+    .update(c)
+    .set({ receivedOffline: true })
+    .where(and(eq(c.id, conversationId), eq(c.workspaceId, ctx.workspaceId)));
 }
 
 interface FoundConversation {
@@ -322,6 +336,7 @@ async function reopenForCustomer(
       phase: 'in_progress',
       waitingSince: toAgent ? null : sql`now()`,
       queuedAt: toAgent ? c.queuedAt : sql`now()`,
+      reopenCount: sql`${c.reopenCount} + 1`,
       version: sql`${c.version} + 1`,
       updatedAt: sql`now()`,
     })

@@ -89,6 +89,13 @@ export async function recordOutbound(
       metadata: input.metadata ?? {},
       ...email,
       occurredAt: sql`clock_timestamp()`,
+      // Next reply time: how long the customer had waited for this reply, once the first
+      // response is behind us (the first one is measured on the conversation).
+      responseMs: note
+        ? null
+        : sql`(select case when ${c.firstResponseAt} is not null and ${c.unansweredSince} is not null
+            then greatest(0, round(extract(epoch from clock_timestamp() - ${c.unansweredSince}) * 1000))::int
+            end from ${c} where ${c.id} = ${conversation.id} and ${c.workspaceId} = ${ctx.workspaceId})`,
     })
     .returning({ id: schema.messages.id });
   if (!message) throw new Error('insert returned nothing');
@@ -104,6 +111,7 @@ export async function recordOutbound(
             lastMessageAt: sql`now()`,
             lastOutboundAt: sql`now()`,
             firstResponseAt: sql`coalesce(${c.firstResponseAt}, now())`,
+            unansweredSince: null,
             phase: 'waiting_customer',
             snoozedUntil: null,
             unreadCount: 0,

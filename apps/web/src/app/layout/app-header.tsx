@@ -4,8 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { AdminLink } from '@/features/admin';
 import { UserMenu, useCurrentUser } from '@/features/auth';
 import { InboxStatusButton } from '@/features/inboxes';
+import { SupervisorLink } from '@/features/monitor';
 import { HeaderSearch } from '@/features/search';
 import { RealtimeStatus } from '../realtime/realtime-status';
+import { supervisorPaths } from '../routes/supervisor';
 import { searchRoutes } from './search-routes';
 import { WorkflowHeaderItems } from './workflow-header-items';
 
@@ -30,6 +32,7 @@ export function AppHeader() {
       <Group gap="md" wrap="nowrap">
         <RealtimeStatus />
         {user.role !== 'agent' && <InboxStatusButton />}
+        {user.role !== 'agent' && <SupervisorLink to={supervisorPaths.root} />}
         {user.role === 'admin' && <AdminLink />}
         <WorkflowHeaderItems />
         <UserMenu />

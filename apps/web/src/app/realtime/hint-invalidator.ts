@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { authKeys } from '@/features/auth';
 import { invalidateConversationQueries } from '@/features/conversations';
+import { createMonitorRefresher } from '@/features/monitor';
 import { notificationKeys, publishHint } from '@/features/notifications';
 import { agentKeys } from '@/features/presence';
 import type { RealtimeHint } from '@/lib/realtime';
@@ -12,6 +13,8 @@ const FLUSH_DELAY_MS = 150;
 export function createHintInvalidator(queryClient: QueryClient) {
   const pending = new Set<string>();
   let timer: number | undefined;
+  // The agent monitor sums up every conversation and person: refreshed at most once a second.
+  const monitor = createMonitorRefresher(queryClient);
 
   const flush = () => {
     timer = undefined;
@@ -29,16 +32,19 @@ export function createHintInvalidator(queryClient: QueryClient) {
         return;
       }
       if (hint.type === 'agent.updated') {
+        monitor.request();
         void queryClient.invalidateQueries({ queryKey: agentKeys.all });
         void queryClient.invalidateQueries({ queryKey: authKeys.me() });
         return;
       }
       if (hint.type === 'hello' || !('conversationId' in hint) || !hint.conversationId) return;
+      monitor.request();
       pending.add(hint.conversationId);
       timer ??= window.setTimeout(flush, FLUSH_DELAY_MS);
     },
     dispose() {
       window.clearTimeout(timer);
+      monitor.dispose();
       pending.clear();
     },
   };

@@ -26,6 +26,12 @@ import {
 } from '@/features/conversations';
 import { MessageThread, ReplyBox } from '@/features/messages';
 import { MessageFocus } from '@/features/search';
+import {
+  SupervisorActions,
+  SupervisorModeBar,
+  useSupervision,
+  type Supervision,
+} from '@/features/supervision';
 import { isApiError } from '@/lib/api-client';
 import { CONVERSATION_STATUSES } from '@/types/vocabulary';
 import { paths } from '../paths';
@@ -45,8 +51,9 @@ export function InboxRoute() {
 /** The query-string names of the list filters (saved filters link to them, see search-routes). */
 const FILTER_PARAMS = { view: 'view', tagId: 'tag', teamId: 'team', inboxId: 'inbox' } as const;
 
-function filtersToSearch(filters: ConversationFilters): string {
-  const params = new URLSearchParams();
+/** The list's query string: its filters, plus what else the inbox keeps (supervisor mode). */
+function filtersToSearch(filters: ConversationFilters, keep: Record<string, string> = {}): string {
+  const params = new URLSearchParams(keep);
   for (const [field, param] of Object.entries(FILTER_PARAMS)) {
     const value = filters[field as keyof ConversationFilters];
     if (value) params.set(param, value);
@@ -61,7 +68,7 @@ function filtersToSearch(filters: ConversationFilters): string {
  */
 const VIEWS = ['needs_help', 'hidden'] as const;
 
-function useListFilters() {
+function useListFilters(keep: Record<string, string>) {
   const [params, setParams] = useSearchParams();
   const filters: ConversationFilters = {
     view: VIEWS.find((view) => view === params.get(FILTER_PARAMS.view)),
@@ -70,13 +77,13 @@ function useListFilters() {
     inboxId: params.get(FILTER_PARAMS.inboxId) ?? undefined,
   };
   const setFilters = (next: ConversationFilters) =>
-    setParams(new URLSearchParams(filtersToSearch(next)), { replace: true });
-  return { filters, setFilters, suffix: filtersToSearch(filters) };
+    setParams(new URLSearchParams(filtersToSearch(next, keep)), { replace: true });
+  return { filters, setFilters, suffix: filtersToSearch(filters, keep) };
 }
 
-function useInboxTitle() {
+function useInboxTitle(supervision: Supervision) {
   const { t } = useTranslation();
-  const waiting = useConversationCounts().data?.waiting ?? 0;
+  const waiting = useConversationCounts(supervision.scope).data?.waiting ?? 0;
   // The browser tab shows the queue, so agents notice new customers from another window.
   useDocumentTitle(waiting > 0 ? `(${waiting}) ${t('app.name')}` : t('app.name'));
 }
@@ -92,26 +99,42 @@ function InboxScreen({ tab, conversationId }: InboxScreenProps) {
   const listRef = useRef<HTMLElement>(null);
   const replyInputRef = useRef<HTMLTextAreaElement>(null);
   const [shortcutsOpened, shortcuts] = useDisclosure(false);
-  const { filters, setFilters, suffix } = useListFilters();
+  const supervision = useSupervision();
+  const listed = useListFilters(supervision.params);
+  const { setFilters, suffix } = listed;
+  // What an agent hid is their own housekeeping: looking at their inbox, it is not offered.
+  const filters =
+    supervision.agentId && listed.filters.view === 'hidden'
+      ? { ...listed.filters, view: undefined }
+      : listed.filters;
   useListKeyboard({ listRef, replyInputRef, onHelp: shortcuts.open });
-  useInboxTitle();
+  useInboxTitle(supervision);
 
   return (
     <div className={classes.root} data-has-selection={conversationId !== undefined}>
       <section className={classes.listPane} aria-label={t('conversationList.label')}>
+        <SupervisorModeBar supervision={supervision} />
         <ConversationTabs
           value={tab}
+          scope={supervision.scope}
           onChange={(next) =>
             // The needs-help view spans tabs; picking a tab leaves it, the tag filter stays.
             void navigate(
-              paths.inbox(next, conversationId) + filtersToSearch({ ...filters, view: undefined }),
+              paths.inbox(next, conversationId) +
+                filtersToSearch({ ...filters, view: undefined }, supervision.params),
             )
           }
         />
-        <ConversationFiltersBar value={filters} onChange={setFilters} />
+        <ConversationFiltersBar
+          value={filters}
+          onChange={setFilters}
+          offerHidden={!supervision.agentId}
+        />
         <ConversationList
           tab={tab}
           filters={filters}
+          scope={supervision.scope}
+          showHolder={supervision.on}
           selectedId={conversationId}
           hrefFor={(id) => paths.inbox(tab, id) + suffix}
           listRef={listRef}
@@ -124,6 +147,7 @@ function InboxScreen({ tab, conversationId }: InboxScreenProps) {
           conversationId={conversationId}
           replyInputRef={replyInputRef}
           listSuffix={suffix}
+          supervisionSuffix={filtersToSearch({}, supervision.params)}
         />
       ) : (
         <section className={classes.threadPane}>
@@ -163,6 +187,8 @@ interface ConversationPaneProps {
   replyInputRef: RefObject<HTMLTextAreaElement | null>;
   /** The list's filters (`?view=…&tag=…`), kept when leaving the conversation. */
   listSuffix: string;
+  /** Supervisor mode (`?mode=supervisor…`), kept when the conversation moves to another tab. */
+  supervisionSuffix: string;
 }
 
 function ConversationPane({
@@ -170,6 +196,7 @@ function ConversationPane({
   conversationId,
   replyInputRef,
   listSuffix,
+  supervisionSuffix,
 }: ConversationPaneProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -202,8 +229,9 @@ function ConversationPane({
         <ConversationHeader
           conversation={conversation}
           onBack={() => void navigate(paths.inbox(tab) + listSuffix)}
-          onOpened={() => void navigate(paths.inbox('open', conversationId))}
+          onOpened={() => void navigate(paths.inbox('open', conversationId) + supervisionSuffix)}
           onLeave={() => void navigate(paths.inbox(tab) + listSuffix)}
+          extraActions={<SupervisorActions conversation={conversation} />}
         />
         <MessageThread conversationId={conversationId} />
         <MessageFocus conversationId={conversationId} />

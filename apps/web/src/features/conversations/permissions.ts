@@ -23,7 +23,8 @@ export function conversationPermissions(conversation: Conversation, viewer: View
     transfer: waiting || drives,
     invite: drives,
     askHelp: open && mine && conversation.phase !== 'needs_help',
-    join: open && !mine && conversation.phase === 'needs_help',
+    /** Agents join what their team asked help with; staff join any open one (supervisor mode). */
+    join: open && !mine && !conversation.invited && (staff || conversation.phase === 'needs_help'),
     snooze: drives,
     hold: drives,
     tag: !closed || staff,

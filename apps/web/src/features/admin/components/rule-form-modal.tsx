@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import {
   Button,
   Divider,
@@ -80,7 +81,7 @@ interface RuleErrors {
   actions?: string;
 }
 
-function validate(form: RuleForm, t: ReturnType<typeof useTranslation>['t']): RuleErrors {
+function validate(form: RuleForm, t: TFunction): RuleErrors {
   const errors: RuleErrors = {};
   if (!form.name.trim()) errors.name = t('admin.validation.required');
   else if (form.name.trim().length > 80) errors.name = t('admin.validation.tooLong');

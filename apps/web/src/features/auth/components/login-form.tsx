@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
@@ -73,7 +74,7 @@ export function LoginForm({ onSuccess }: LoginFormProps) {
   );
 }
 
-function describeLoginError(error: Error, t: ReturnType<typeof useTranslation>['t']): string {
+function describeLoginError(error: Error, t: TFunction): string {
   if (!isApiError(error)) return t('errors.unexpected');
   if (error.status === 401) return t('auth.invalidCredentials');
   if (error.isNetworkError) return t('errors.network');

@@ -4,10 +4,26 @@ import type { ConversationFilters, ConversationPage, ConversationTab } from '../
 
 const PAGE_SIZE = 25;
 
+/**
+ * Whose inbox a list or the tab counts show (supervisor mode): my own tabs (`mine`), every
+ * conversation of the workspace (`all`, staff only), or one agent's own tabs (staff only).
+ */
+export type ConversationScope = { scope: 'mine' | 'all' } | { agentId: string };
+
+export const MY_INBOX: ConversationScope = { scope: 'mine' };
+
+/** The query-string form of a scope, as GET /conversations and /conversations/counts take it. */
+export function scopeQuery(scope: ConversationScope): { scope?: string; agentId?: string } {
+  return 'agentId' in scope ? { agentId: scope.agentId } : { scope: scope.scope };
+}
+
 export const conversationListKeys = {
   all: ['conversations', 'list'] as const,
-  tab: (tab: ConversationTab, filters: ConversationFilters = {}) =>
-    [...conversationListKeys.all, tab, filters] as const,
+  tab: (
+    tab: ConversationTab,
+    filters: ConversationFilters = {},
+    scope: ConversationScope = MY_INBOX,
+  ) => [...conversationListKeys.all, tab, filters, scopeQuery(scope)] as const,
 };
 
 export function getConversations(
@@ -15,6 +31,7 @@ export function getConversations(
   cursor: string | null,
   signal?: AbortSignal,
   filters: ConversationFilters = {},
+  scope: ConversationScope = MY_INBOX,
 ): Promise<ConversationPage> {
   return api.get<ConversationPage>(
     '/conversations',
@@ -26,20 +43,29 @@ export function getConversations(
       tagId: filters.tagId,
       teamId: filters.teamId,
       inboxId: filters.inboxId,
+      ...scopeQuery(scope),
     },
     signal,
   );
 }
 
-export function conversationsQueryOptions(tab: ConversationTab, filters: ConversationFilters = {}) {
+export function conversationsQueryOptions(
+  tab: ConversationTab,
+  filters: ConversationFilters = {},
+  scope: ConversationScope = MY_INBOX,
+) {
   return infiniteQueryOptions({
-    queryKey: conversationListKeys.tab(tab, filters),
-    queryFn: ({ pageParam, signal }) => getConversations(tab, pageParam, signal, filters),
+    queryKey: conversationListKeys.tab(tab, filters, scope),
+    queryFn: ({ pageParam, signal }) => getConversations(tab, pageParam, signal, filters, scope),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
   });
 }
 
-export function useConversations(tab: ConversationTab, filters: ConversationFilters = {}) {
-  return useInfiniteQuery(conversationsQueryOptions(tab, filters));
+export function useConversations(
+  tab: ConversationTab,
+  filters: ConversationFilters = {},
+  scope: ConversationScope = MY_INBOX,
+) {
+  return useInfiniteQuery(conversationsQueryOptions(tab, filters, scope));
 }

@@ -16,6 +16,7 @@ import {
   IconUserPlus,
   IconMailOpened,
 } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '@/features/auth';
 import { useAcceptConversation } from '../api/accept-conversation';
@@ -43,13 +44,20 @@ interface ConversationActionsProps {
   onOpened?: () => void;
   /** Called when the conversation leaves my view (transferred, hidden, marked unread). */
   onLeave?: () => void;
+  /** More buttons for this viewer (supervisor mode: reassign, redirect), before Close. */
+  extra?: ReactNode;
 }
 
 /**
  * What I may do with this conversation right now: lifecycle buttons up front, the rest in a
  * "more" menu. The API enforces every rule; hiding a button only spares a pointless click.
  */
-export function ConversationActions({ conversation, onOpened, onLeave }: ConversationActionsProps) {
+export function ConversationActions({
+  conversation,
+  onOpened,
+  onLeave,
+  extra,
+}: ConversationActionsProps) {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const can = conversationPermissions(conversation, user);
@@ -120,6 +128,7 @@ export function ConversationActions({ conversation, onOpened, onLeave }: Convers
           {t('workflow.transfer.action')}
         </Button>
       )}
+      {extra}
       {can.close && (
         <Button
           size="xs"

@@ -12,10 +12,16 @@ function swatchColor(color: string | null): string {
 interface ConversationFiltersBarProps {
   value: ConversationFilters;
   onChange: (filters: ConversationFilters) => void;
+  /** Offer "Hidden" (my own hidden list); off while looking at another agent's inbox. */
+  offerHidden?: boolean;
 }
 
 /** Under the tabs: the team's "Needs help" view, what I hid, and a tag filter. */
-export function ConversationFiltersBar({ value, onChange }: ConversationFiltersBarProps) {
+export function ConversationFiltersBar({
+  value,
+  onChange,
+  offerHidden = true,
+}: ConversationFiltersBarProps) {
   const { t } = useTranslation();
   const tags = useTags();
   const needsHelp = value.view === 'needs_help';
@@ -45,21 +51,23 @@ export function ConversationFiltersBar({ value, onChange }: ConversationFiltersB
           {t('workflow.list.needsHelp')}
         </Button>
       </Tooltip>
-      <Tooltip label={t('workflow.list.hiddenHint')} withArrow openDelay={400}>
-        <Button
-          size="compact-xs"
-          radius="xl"
-          variant={hidden ? 'filled' : 'default'}
-          color={hidden ? 'gray' : undefined}
-          leftSection={<IconEyeOff size={14} />}
-          aria-pressed={hidden}
-          onClick={() => onChange({ ...value, view: hidden ? undefined : 'hidden' })}
-          data-testid="view-hidden"
-          style={{ flexShrink: 0 }}
-        >
-          {t('workflow.list.hidden')}
-        </Button>
-      </Tooltip>
+      {offerHidden && (
+        <Tooltip label={t('workflow.list.hiddenHint')} withArrow openDelay={400}>
+          <Button
+            size="compact-xs"
+            radius="xl"
+            variant={hidden ? 'filled' : 'default'}
+            color={hidden ? 'gray' : undefined}
+            leftSection={<IconEyeOff size={14} />}
+            aria-pressed={hidden}
+            onClick={() => onChange({ ...value, view: hidden ? undefined : 'hidden' })}
+            data-testid="view-hidden"
+            style={{ flexShrink: 0 }}
+          >
+            {t('workflow.list.hidden')}
+          </Button>
+        </Tooltip>
+      )}
       <Select
         size="xs"
         radius="xl"

@@ -1,5 +1,6 @@
 import { ActionIcon, Avatar, Box, Group, Text } from '@mantine/core';
 import { IconArrowLeft } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CopyValue } from '@/components/ui/copy-value';
 import { ChannelIcon } from '@/features/inboxes';
@@ -17,6 +18,8 @@ interface ConversationHeaderProps {
   onOpened?: () => void;
   /** The conversation left my view (transferred away, hidden, marked unread). */
   onLeave?: () => void;
+  /** More actions for this viewer, shown with the others (supervisor mode). */
+  extraActions?: ReactNode;
 }
 
 export function ConversationHeader({
@@ -24,6 +27,7 @@ export function ConversationHeader({
   onBack,
   onOpened,
   onLeave,
+  extraActions,
 }: ConversationHeaderProps) {
   const { t } = useTranslation();
   return (
@@ -111,7 +115,12 @@ export function ConversationHeader({
           )}
         </div>
       </Group>
-      <ConversationActions conversation={conversation} onOpened={onOpened} onLeave={onLeave} />
+      <ConversationActions
+        conversation={conversation}
+        onOpened={onOpened}
+        onLeave={onLeave}
+        extra={extraActions}
+      />
     </Group>
   );
 }

@@ -1,4 +1,5 @@
 import { Group, Text } from '@mantine/core';
+import { IconUser, IconUsers } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { RelativeTime } from '@/components/ui/relative-time';
@@ -32,13 +33,40 @@ function WaitingTime({ since }: { since: string }) {
   );
 }
 
+/** Who holds it: its agent, else the team whose queue it waits in (supervisor mode). */
+function Holder({ conversation }: { conversation: Conversation }) {
+  const { t } = useTranslation();
+  const { assignee, team } = conversation;
+  const Icon = assignee ? IconUser : IconUsers;
+  const label = assignee
+    ? assignee.name
+    : team
+      ? t('supervision.holder.team', { team: team.name })
+      : t('supervision.holder.nobody');
+  return (
+    <Group gap={4} wrap="nowrap" mt={4} c="dimmed" data-testid="conversation-holder">
+      <Icon size={12} style={{ flexShrink: 0 }} aria-hidden />
+      <Text size="xs" truncate title={t('supervision.holder.label')}>
+        {label}
+      </Text>
+    </Group>
+  );
+}
+
 interface ConversationListItemProps {
   conversation: Conversation;
   href: string;
   selected: boolean;
+  /** Say who holds it (supervisor mode, where the list is not only mine). */
+  showHolder?: boolean;
 }
 
-export function ConversationListItem({ conversation, href, selected }: ConversationListItemProps) {
+export function ConversationListItem({
+  conversation,
+  href,
+  selected,
+  showHolder = false,
+}: ConversationListItemProps) {
   const { t } = useTranslation();
   const unread = conversation.unreadCount > 0;
   const name = contactName(conversation.contact) ?? t('conversationList.unknownContact');
@@ -117,6 +145,7 @@ export function ConversationListItem({ conversation, href, selected }: Conversat
             </Text>
           )}
         </Group>
+        {showHolder && <Holder conversation={conversation} />}
         {conversation.tags && conversation.tags.length > 0 && (
           <Group gap={4} wrap="nowrap" mt={6} style={{ overflow: 'hidden' }}>
             {conversation.tags.map((tag) => (

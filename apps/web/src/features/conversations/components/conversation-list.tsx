@@ -12,7 +12,7 @@ import { useEffect, type ReactNode, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
-import { useConversations } from '../api/get-conversations';
+import { useConversations, type ConversationScope } from '../api/get-conversations';
 import type { ConversationFilters, ConversationTab } from '../types';
 import { ConversationListItem } from './conversation-list-item';
 import { ConversationListSkeleton } from './conversation-list-skeleton';
@@ -30,6 +30,10 @@ interface ConversationListProps {
   hrefFor: (conversationId: string) => string;
   listRef?: Ref<HTMLElement>;
   filters?: ConversationFilters;
+  /** Whose inbox to list (supervisor mode); my own by default. */
+  scope?: ConversationScope;
+  /** Say who holds each conversation (supervisor mode, where they are not all mine). */
+  showHolder?: boolean;
 }
 
 export function ConversationList({
@@ -38,9 +42,11 @@ export function ConversationList({
   hrefFor,
   listRef,
   filters = {},
+  scope,
+  showHolder = false,
 }: ConversationListProps) {
   const { t } = useTranslation();
-  const query = useConversations(tab, filters);
+  const query = useConversations(tab, filters, scope);
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
 
   // Fetch the next page a little before the agent reaches the end of the list.
@@ -108,6 +114,7 @@ export function ConversationList({
               conversation={conversation}
               href={hrefFor(conversation.id)}
               selected={conversation.id === selectedId}
+              showHolder={showHolder}
             />
           ),
         )}

@@ -2,6 +2,7 @@ import { Badge, Box, Tabs, Tooltip, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { CONVERSATION_STATUSES } from '@/types/vocabulary';
 import { useConversationCounts } from '../api/get-conversation-counts';
+import type { ConversationScope } from '../api/get-conversations';
 import type { ConversationTab } from '../types';
 
 // Waiting is the queue nobody owns yet: it gets the colour that asks for attention.
@@ -14,11 +15,13 @@ const COUNT_COLOR: Record<ConversationTab, string> = {
 interface ConversationTabsProps {
   value: ConversationTab;
   onChange: (tab: ConversationTab) => void;
+  /** Whose inbox the counts are of: the same as the list under the tabs. */
+  scope?: ConversationScope;
 }
 
-export function ConversationTabs({ value, onChange }: ConversationTabsProps) {
+export function ConversationTabs({ value, onChange, scope }: ConversationTabsProps) {
   const { t } = useTranslation();
-  const counts = useConversationCounts();
+  const counts = useConversationCounts(scope);
   // Conversations with unread messages in the whole tab (not only its first page).
   const unread = counts.data?.unread ?? { open: 0, waiting: 0, closed: 0 };
 

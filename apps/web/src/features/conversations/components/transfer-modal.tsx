@@ -25,6 +25,8 @@ interface TransferModalProps {
   opened: boolean;
   onClose: () => void;
   onTransferred?: () => void;
+  /** Which tab the dialog opens on: a colleague (default) or a team (redirect). */
+  initialTarget?: Target;
 }
 
 type Target = 'agent' | 'team';
@@ -35,10 +37,11 @@ export function TransferModal({
   opened,
   onClose,
   onTransferred,
+  initialTarget = 'agent',
 }: TransferModalProps) {
   const { t } = useTranslation();
   const user = useCurrentUser();
-  const [target, setTarget] = useState<Target>('agent');
+  const [target, setTarget] = useState<Target>(initialTarget);
   const [agentId, setAgentId] = useState<string | null>(null);
   const [teamId, setTeamId] = useState<string | null>(null);
   const [note, setNote] = useState('');
@@ -47,7 +50,7 @@ export function TransferModal({
   const transfer = useTransferConversation(conversation.id);
 
   const reset = () => {
-    setTarget('agent');
+    setTarget(initialTarget);
     setAgentId(null);
     setTeamId(null);
     setNote('');
