@@ -1,10 +1,12 @@
-import { schema, type InboxKind } from '@switchboard/db';
+import { schema } from '@switchboard/db';
 import { and, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Ctx } from '../context';
-import { conversationUpdated, messageCreated } from '../conversations/activity';
 import type { ConversationRecord } from '../conversations/load';
-import { serviceWindow } from '../conversations/service-window';
-import { emailReplyHeaders } from '../messages/email-headers';
+import {
+  automaticMessageTarget,
+  sendAutomaticMessage,
+  type CustomerLanguage,
+} from '../messages/automatic-message';
 import { teamIsAttending } from '../teams/attending';
 
 const c = schema.conversations;
@@ -13,15 +15,13 @@ const m = schema.messages;
 const DEFAULT_EXPECTED_MINUTES = 60;
 const DEFAULT_MINUTES_PER_CONVERSATION = 3;
 
-type Language = 'en' | 'es' | 'pt';
-
-const OFFLINE_TEXT: Record<Language, string> = {
+const OFFLINE_TEXT: Record<CustomerLanguage, string> = {
   en: 'Thanks for writing. Nobody is available right now; your reference is {{reference}} and we expect to answer within about {{minutes}} minutes.',
   es: 'Gracias por escribirnos. En este momento no hay nadie disponible; tu referencia es {{reference}} y esperamos responderte en unos {{minutes}} minutos.',
   pt: 'Obrigado pela mensagem. No momento não há ninguém disponível; sua referência é {{reference}} e esperamos responder em cerca de {{minutes}} minutos.',
 };
 
-const QUEUE_TEXT: Record<Language, string> = {
+const QUEUE_TEXT: Record<CustomerLanguage, string> = {
   en: 'Thanks for writing (reference {{reference}}). You are number {{position}} in line, about {{minutes}} minutes.',
   es: 'Gracias por escribirnos (referencia {{reference}}). Eres el número {{position}} en la fila, unos {{minutes}} minutos.',
   pt: 'Obrigado pela mensagem (referência {{reference}}). Você é o número {{position}} na fila, cerca de {{minutes}} minutos.',
@@ -44,14 +44,6 @@ export function autoReplyJob(
       since: (conversation.waitingSince ?? new Date()).getTime(),
     },
   };
-}
-
-function languageOf(...candidates: Array<string | null | undefined>): Language {
-  for (const candidate of candidates) {
-    const prefix = candidate?.toLowerCase().split(/[-_]/)[0];
-    if (prefix === 'es' || prefix === 'en' || prefix === 'pt') return prefix;
-  }
-  return 'en';
 }
 
 /** Fills `{{name}}` placeholders; only the values' own keys count, anything else stays as written. */
@@ -106,31 +98,9 @@ export async function sendAutoReply({
   const { offline, queuePosition } = team.autoReply;
   if (!offline?.enabled && !queuePosition?.enabled) return 'skipped';
 
-  const [inbox] = await ctx.db
-    .select({ kind: schema.inboxes.kind, address: schema.inboxes.address })
-    .from(schema.inboxes)
-    .where(
-      and(
-        eq(schema.inboxes.id, conversation.inboxId),
-        eq(schema.inboxes.workspaceId, ctx.workspaceId),
-      ),
-    );
-  if (!inbox || !canWrite(inbox.kind, conversation.lastInboundAt)) return 'skipped';
-
-  const [contact] = await ctx.db
-    .select({ language: schema.contacts.language })
-    .from(schema.contacts)
-    .where(
-      and(
-        eq(schema.contacts.id, conversation.contactId),
-        eq(schema.contacts.workspaceId, ctx.workspaceId),
-      ),
-    );
-  const [workspace] = await ctx.db
-    .select({ settings: schema.workspaces.settings })
-    .from(schema.workspaces)
-    .where(eq(schema.workspaces.id, ctx.workspaceId));
-  const language = languageOf(contact?.language, workspace?.settings.defaultLocale);
+  const target = await automaticMessageTarget(ctx, conversation);
+  if (!target) return 'skipped';
+  const { language } = target;
 
   let text: string;
   let kind: 'offline' | 'queue_position';
@@ -153,43 +123,8 @@ export async function sendAutoReply({
     return 'skipped';
   }
 
-  const email =
-    inbox.kind === 'email' ? await emailReplyHeaders(ctx, conversation, inbox.address) : {};
-  const [message] = await ctx.db
-    .insert(m)
-    .values({
-      workspaceId: ctx.workspaceId,
-      conversationId: conversation.id,
-      inboxId: conversation.inboxId,
-      channel: inbox.kind,
-      direction: 'outbound',
-      kind: 'message',
-      authorUserId: null,
-      text,
-      status: 'queued',
-      metadata: { automatic: true, autoReply: kind },
-      ...email,
-      occurredAt: sql`clock_timestamp()`,
-    })
-    .returning({ id: m.id });
-  if (!message) throw new Error('auto-reply insert returned nothing');
-  const [updated] = await ctx.db
-    .update(c)
-    .set({ version: sql`${c.version} + 1`, updatedAt: sql`now()` })
-    .where(and(eq(c.id, conversation.id), eq(c.workspaceId, ctx.workspaceId)))
-    .returning();
-  ctx.afterCommit.jobs.push({ name: 'outbound.send', payload: { messageId: message.id } });
-  ctx.afterCommit.events.push(
-    messageCreated(ctx, conversation, message.id),
-    conversationUpdated(ctx, updated ?? conversation),
-  );
+  await sendAutomaticMessage(ctx, conversation, target, { text, metadata: { autoReply: kind } });
   return 'sent';
-}
-
-/** WhatsApp refuses free text outside its window; a late job simply stays quiet. */
-function canWrite(kind: InboxKind, lastInboundAt: Date | null) {
-  const window = serviceWindow(kind, lastInboundAt);
-  return !window || window.open;
 }
 
 /** 1 for the oldest waiting conversation of the team. */

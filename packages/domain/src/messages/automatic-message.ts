@@ -1,0 +1,109 @@
+import { schema, type InboxKind } from '@switchboard/db';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Ctx } from '../context';
+import { conversationUpdated, messageCreated } from '../conversations/activity';
+import type { ConversationRecord } from '../conversations/load';
+import { serviceWindow } from '../conversations/service-window';
+import { emailReplyHeaders } from './email-headers';
+
+const c = schema.conversations;
+const m = schema.messages;
+
+/** The languages Switchboard writes automatic messages in. */
+export type CustomerLanguage = 'en' | 'es' | 'pt';
+
+export interface AutomaticMessageTarget {
+  inbox: { kind: InboxKind; address: string };
+  language: CustomerLanguage;
+}
+
+/**
+ * Where an automatic message to this conversation's customer would go, and in which language
+ * (the contact's, else the workspace's, else English). Null when it cannot go: WhatsApp
+ * refuses free text outside its 24-hour window, and then the customer simply is not told.
+ */
+export async function automaticMessageTarget(
+  ctx: Ctx,
+  conversation: ConversationRecord,
+): Promise<AutomaticMessageTarget | null> {
+  const [inbox] = await ctx.db
+    .select({ kind: schema.inboxes.kind, address: schema.inboxes.address })
+    .from(schema.inboxes)
+    .where(
+      and(
+        eq(schema.inboxes.id, conversation.inboxId),
+        eq(schema.inboxes.workspaceId, ctx.workspaceId),
+      ),
+    );
+  if (!inbox) return null;
+  const window = serviceWindow(inbox.kind, conversation.lastInboundAt);
+  if (window && !window.open) return null;
+
+  const [contact] = await ctx.db
+    .select({ language: schema.contacts.language })
+    .from(schema.contacts)
+    .where(
+      and(
+        eq(schema.contacts.id, conversation.contactId),
+        eq(schema.contacts.workspaceId, ctx.workspaceId),
+      ),
+    );
+  const [workspace] = await ctx.db
+    .select({ settings: schema.workspaces.settings })
+    .from(schema.workspaces)
+    .where(eq(schema.workspaces.id, ctx.workspaceId));
+  return { inbox, language: languageOf(contact?.language, workspace?.settings.defaultLocale) };
+}
+
+/** The first of the candidates that names a language we write in ("es-MX" → es), else English. */
+export function languageOf(...candidates: Array<string | null | undefined>): CustomerLanguage {
+  for (const candidate of candidates) {
+    const prefix = candidate?.toLowerCase().split(/[-_]/)[0];
+    if (prefix === 'es' || prefix === 'en' || prefix === 'pt') return prefix;
+  }
+  return 'en';
+}
+
+/**
+ * Sends the customer a message written by Switchboard, not by a person: it goes out through
+ * the normal outbound path marked `automatic`, and leaves the phase and the response clocks
+ * alone, because nobody has answered the customer yet.
+ */
+export async function sendAutomaticMessage(
+  ctx: Ctx,
+  conversation: ConversationRecord,
+  target: AutomaticMessageTarget,
+  message: { text: string; metadata: Record<string, unknown> },
+): Promise<void> {
+  const { inbox } = target;
+  const email =
+    inbox.kind === 'email' ? await emailReplyHeaders(ctx, conversation, inbox.address) : {};
+  const [row] = await ctx.db
+    .insert(m)
+    .values({
+      workspaceId: ctx.workspaceId,
+      conversationId: conversation.id,
+      inboxId: conversation.inboxId,
+      channel: inbox.kind,
+      direction: 'outbound',
+      kind: 'message',
+      authorUserId: null,
+      text: message.text,
+      status: 'queued',
+      metadata: { ...message.metadata, automatic: true },
+      ...email,
+      occurredAt: sql`clock_timestamp()`,
+    })
+    .returning({ id: m.id });
+  if (!row) throw new Error('automatic message insert returned nothing');
+  const [updated] = await ctx.db
+    .update(c)
+    .set({ version: sql`${c.version} + 1`, updatedAt: sql`now()` })
+    .where(and(eq(c.id, conversation.id), eq(c.workspaceId, ctx.workspaceId)))
+    .returning();
+  ctx.afterCommit.jobs.push({ name: 'outbound.send', payload: { messageId: row.id } });
+  ctx.afterCommit.events.push(
+    messageCreated(ctx, conversation, row.id),
+    conversationUpdated(ctx, updated ?? conversation),
+  );
+}
