@@ -1121,6 +1121,7 @@ export const en = {
       closedTodayHint:
         'Conversations closed since midnight ({{timeZone}}) where this person was the last agent.',
       noTeam: 'No team',
+      openInbox: 'Open their inbox in supervisor mode',
       teamFilter: 'Filter agents by team',
       allTeams: 'All teams',
       showEveryone: 'Show everyone',

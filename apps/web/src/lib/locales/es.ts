@@ -1130,6 +1130,7 @@ export const es: Translations = {
       closedTodayHint:
         'Conversaciones cerradas desde la medianoche ({{timeZone}}) en las que esta persona fue el último agente.',
       noTeam: 'Sin equipo',
+      openInbox: 'Abrir su bandeja en modo supervisor',
       teamFilter: 'Filtrar agentes por equipo',
       allTeams: 'Todos los equipos',
       showEveryone: 'Mostrar a todos',

@@ -1118,6 +1118,7 @@ export const ptBR: Translations = {
       closedTodayHint:
         'Conversas encerradas desde a meia-noite ({{timeZone}}) em que esta pessoa foi o último agente.',
       noTeam: 'Sem equipe',
+      openInbox: 'Abrir a caixa de entrada no modo supervisor',
       teamFilter: 'Filtrar agentes por equipe',
       allTeams: 'Todas as equipes',
       showEveryone: 'Mostrar todos',

@@ -1,6 +1,8 @@
-import { Avatar, Badge, Card, Group, Table, Text, Tooltip } from '@mantine/core';
+import { Anchor, Avatar, Badge, Card, Group, Table, Text, Tooltip } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { agentInboxSearch } from '@/features/supervision';
 import type { MonitorAgent, MonitorTeam } from '../types';
 import { Elapsed } from './elapsed';
 import { LoadMeter } from './load-meter';
@@ -65,9 +67,16 @@ export function AgentTable({ agents, teams, timeZone, now }: AgentTableProps) {
                     <Avatar name={agent.name} color="initials" size={34} radius="xl" />
                     <div style={{ minWidth: 0 }}>
                       <Group gap={6} wrap="nowrap">
-                        <Text size="sm" fw={600} truncate>
+                        <Anchor
+                          component={Link}
+                          to={`/open${agentInboxSearch(agent.id)}`}
+                          size="sm"
+                          fw={600}
+                          truncate
+                          title={t('monitor.agents.openInbox')}
+                        >
                           {agent.name}
-                        </Text>
+                        </Anchor>
                         {agent.role !== 'agent' && (
                           <Badge size="xs" variant="outline" color="gray" radius="sm">
                             {t(`role.${agent.role}`)}
