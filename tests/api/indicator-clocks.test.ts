@@ -38,7 +38,7 @@ const replyWaits = async (id: string) =>
   (
     await system.db.sql`select response_ms from messages
       where conversation_id = ${id} and direction = 'outbound' order by seq`
-  ).map((row) => row.response_ms as number | null);
+  ).map((row) => (row.response_ms === null ? null : Number(row.response_ms)));
 
 const reply = (id: string, text: string) =>
   scenario.client(`/api/v1/conversations/${id}/messages`, { body: { text } });
@@ -91,12 +91,42 @@ describe('indicator clocks', () => {
     expect(await clocks(id)).toMatchObject({ reopen_count: 1 });
   });
 
+  it('counts transfers and reassignments, not calls for help', async () => {
+    const from = '+15005550903';
+    expect((await customerWrites(from, 'Necesito ayuda')).status).toBe(200);
+    const { id } = await waitForWaitingConversation(scenario.client, from);
+    await scenario.client(`/api/v1/conversations/${id}/accept`, { method: 'POST' });
+    const transfers = async () =>
+      (await system.db.sql`select transfer_count from conversations where id = ${id}`)[0]!
+        .transfer_count as number;
+
+    expect(
+      (await scenario.client(`/api/v1/conversations/${id}/help`, { method: 'POST' })).status,
+    ).toBe(200);
+    expect(await transfers()).toBe(0);
+
+    const colleague = await system.make.user(scenario.workspaceId, { name: 'Teo' });
+    const [membership] = await system.db
+      .sql`select team_id from team_members where user_id = ${scenario.agent.id}`;
+    await system.make.member(scenario.workspaceId, membership!.team_id as string, colleague.id);
+    const boss = await system.signIn(
+      (await system.make.user(scenario.workspaceId, { role: 'supervisor' })).email,
+    );
+    const assigned = await boss(`/api/v1/conversations/${id}/assign`, {
+      body: { userId: colleague.id },
+    });
+    expect(assigned.status).toBe(200);
+    expect(await transfers()).toBe(1);
+  });
+
   it('marks a message that came in while nobody could attend', async () => {
-    await system.db.sql`update users set presence = 'away' where id = ${scenario.agent.id}`;
+    await system.db
+      .sql`update users set presence = 'away' where workspace_id = ${scenario.workspaceId}`;
     const from = '+15005550902';
     expect((await customerWrites(from, 'Buenas noches')).status).toBe(200);
     const { id } = await waitForWaitingConversation(scenario.client, from);
     expect(await clocks(id)).toMatchObject({ received_offline: true });
-    await system.db.sql`update users set presence = 'online' where id = ${scenario.agent.id}`;
+    await system.db
+      .sql`update users set presence = 'online' where workspace_id = ${scenario.workspaceId}`;
   });
 });

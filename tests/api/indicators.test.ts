@@ -53,6 +53,7 @@ beforeAll(async () => {
       wrote?: boolean;
       reopened?: number;
       transferred?: number;
+      askedForHelp?: number;
       offline?: boolean;
     },
   ) => {
@@ -79,7 +80,8 @@ beforeAll(async () => {
       closedAt: facts.closedAfter !== undefined ? at(startedAt, facts.closedAfter) : null,
       lastInboundAt: facts.wrote === false ? null : start,
       reopenCount: facts.reopened ?? 0,
-      escalationCount: facts.transferred ?? 0,
+      transferCount: facts.transferred ?? 0,
+      escalationCount: (facts.transferred ?? 0) + (facts.askedForHelp ?? 0),
       receivedOffline: facts.offline ?? false,
     });
     ids[name] = row.id;
@@ -100,7 +102,9 @@ beforeAll(async () => {
     });
 
   // 09:00 local. Resolved at the first contact: waited 2 min, answered at 5 min, 30 min long.
+  // Asking a colleague for help does not make it a second contact.
   await conversation('resolved', sms.id, '2026-11-10T15:00:00Z', {
+    askedForHelp: 1,
     agent: ana.id,
     assignedAfter: 120,
     respondedAfter: 300,
@@ -319,6 +323,26 @@ describe('indicators', () => {
       duration: { count: 5, longestSeconds: 7200 },
       resolution: { count: 5, averageSeconds: (1800 + 7200 + 3600 + 1800 + 600) / 5 },
     });
+    // A change still uncommitted while someone reads is picked up by the next reading, even
+    // when the same connection had just marked the same hour for an earlier change.
+    const writer = await system.db.sql.reserve();
+    try {
+      await writer`update conversations set received_offline = true where id = ${ids.midnight!}`;
+      await writer`begin`;
+      await writer`update conversations set closed_at = closed_at + interval '3 hours'
+        where id = ${ids.midnight!}`;
+      const during = await indicators('from=2026-11-10&to=2026-11-10');
+      expect(during.summary).toMatchObject({
+        offlineReceived: 3,
+        duration: { longestSeconds: 7200 },
+      });
+      await writer`commit`;
+    } finally {
+      writer.release();
+    }
+    const committed = await indicators('from=2026-11-10&to=2026-11-10');
+    expect(committed.summary.duration.longestSeconds).toBe(1800 + 3 * 3600);
+
     // Reassigned to Beto: it now counts as his.
     await system.db.db
       .update(schema.conversations)

@@ -1,5 +1,6 @@
 import { startTestSystem, type ApiClient, type TestSystem } from '@switchboard/stack/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { json } from './support';
 
 /**
  * Every view that is a supervisor's: an agent gets 403 from the API itself, whatever the
@@ -41,7 +42,7 @@ describe('supervisor endpoints', () => {
     for (const path of endpoints()) {
       const response = await agent(path);
       expect(response.status, path).toBe(403);
-      expect((await response.json()).error.code, path).toBe('forbidden');
+      expect((await json(response)).error.code, path).toBe('forbidden');
     }
   });
 

@@ -80,8 +80,8 @@ CREATE TABLE "indicator_stale_hours" (
 	"workspace_id" uuid NOT NULL,
 	"source" text NOT NULL,
 	"hour" timestamp with time zone NOT NULL,
-	"backend" integer NOT NULL,
-	CONSTRAINT "indicator_stale_hours_workspace_id_source_hour_backend_pk" PRIMARY KEY("workspace_id","source","hour","backend")
+	"transaction" bigint NOT NULL,
+	CONSTRAINT "indicator_stale_hours_workspace_id_source_hour_transaction_pk" PRIMARY KEY("workspace_id","source","hour","transaction")
 );
 --> statement-breakpoint
 CREATE TABLE "indicator_reply_hours" (
@@ -95,9 +95,10 @@ CREATE TABLE "indicator_reply_hours" (
 );
 --> statement-breakpoint
 ALTER TABLE "conversations" ADD COLUMN "unanswered_since" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "conversations" ADD COLUMN "transfer_count" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "conversations" ADD COLUMN "reopen_count" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "conversations" ADD COLUMN "received_offline" boolean DEFAULT false NOT NULL;--> statement-breakpoint
-ALTER TABLE "messages" ADD COLUMN "response_ms" integer;--> statement-breakpoint
+ALTER TABLE "messages" ADD COLUMN "response_ms" bigint;--> statement-breakpoint
 ALTER TABLE "indicator_agent_conversation_hours" ADD CONSTRAINT "indicator_agent_conversation_hours_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "indicator_agent_reply_hours" ADD CONSTRAINT "indicator_agent_reply_hours_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "indicator_conversation_hours" ADD CONSTRAINT "indicator_conversation_hours_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -117,12 +118,12 @@ DECLARE
 BEGIN
   IF TG_OP IN ('UPDATE', 'DELETE') THEN
     INSERT INTO "indicator_stale_hours" VALUES
-      (OLD."workspace_id", source, date_trunc('hour', OLD."created_at", 'UTC'), pg_backend_pid())
+      (OLD."workspace_id", source, date_trunc('hour', OLD."created_at", 'UTC'), txid_current())
       ON CONFLICT DO NOTHING;
   END IF;
   IF TG_OP IN ('UPDATE', 'INSERT') THEN
     INSERT INTO "indicator_stale_hours" VALUES
-      (NEW."workspace_id", source, date_trunc('hour', NEW."created_at", 'UTC'), pg_backend_pid())
+      (NEW."workspace_id", source, date_trunc('hour', NEW."created_at", 'UTC'), txid_current())
       ON CONFLICT DO NOTHING;
   END IF;
   -- Next replies are summarized under their conversation's team and inbox.
@@ -130,7 +131,7 @@ BEGIN
   IF TG_OP = 'UPDATE' AND TG_TABLE_NAME = 'conversations' THEN
     IF OLD."team_id" IS DISTINCT FROM NEW."team_id" OR OLD."inbox_id" IS DISTINCT FROM NEW."inbox_id" THEN
       INSERT INTO "indicator_stale_hours"
-        SELECT DISTINCT NEW."workspace_id", 'replies', date_trunc('hour', m."created_at", 'UTC'), pg_backend_pid()
+        SELECT DISTINCT NEW."workspace_id", 'replies', date_trunc('hour', m."created_at", 'UTC'), txid_current()
         FROM "messages" m WHERE m."conversation_id" = NEW."id" AND m."response_ms" IS NOT NULL
         ON CONFLICT DO NOTHING;
     END IF;
@@ -154,7 +155,7 @@ CREATE TRIGGER "conversations_indicators_update" AFTER UPDATE ON "conversations"
     OR OLD."first_response_at" IS DISTINCT FROM NEW."first_response_at"
     OR OLD."closed_at" IS DISTINCT FROM NEW."closed_at"
     OR OLD."reopen_count" IS DISTINCT FROM NEW."reopen_count"
-    OR OLD."escalation_count" IS DISTINCT FROM NEW."escalation_count"
+    OR OLD."transfer_count" IS DISTINCT FROM NEW."transfer_count"
     OR OLD."received_offline" IS DISTINCT FROM NEW."received_offline"
     OR (OLD."last_inbound_at" IS NULL) <> (NEW."last_inbound_at" IS NULL)
   )

@@ -67,6 +67,8 @@ export const conversations = pgTable(
     closedAt: at('closed_at'),
     /** Oldest customer message no person has answered yet; a human reply clears it. */
     unansweredSince: at('unanswered_since'),
+    /** Times it was handed from an agent or queue to another one (first-contact resolution). */
+    transferCount: integer('transfer_count').notNull().default(0),
     /** Times the customer reopened it after it was closed (first-contact resolution). */
     reopenCount: integer('reopen_count').notNull().default(0),
     /** The customer wrote outside the team's hours or with none of its agents online. */

@@ -1,4 +1,5 @@
 import {
+  bigint,
   doublePrecision,
   index,
   integer,
@@ -96,7 +97,8 @@ export const agentReplyHours = pgTable(
 
 /**
  * Hours whose summaries must be rebuilt, written by triggers on conversations and messages.
- * `backend` (the writer's server process) keeps concurrent writers off each other's rows.
+ * Keyed by the writing transaction: writers never wait on each other's marks, and a mark is
+ * only taken once the change it stands for has committed.
  */
 export const indicatorStaleHours = pgTable(
   'indicator_stale_hours',
@@ -104,7 +106,7 @@ export const indicatorStaleHours = pgTable(
     workspaceId: uuid('workspace_id').notNull(),
     source: text('source').notNull().$type<'conversations' | 'replies'>(),
     hour: at('hour').notNull(),
-    backend: integer('backend').notNull(),
+    transaction: bigint('transaction', { mode: 'number' }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.workspaceId, t.source, t.hour, t.backend] })],
+  (t) => [primaryKey({ columns: [t.workspaceId, t.source, t.hour, t.transaction] })],
 );

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   customType,
   index,
@@ -78,7 +79,7 @@ export const messages = pgTable(
      * On a person's reply after the first response: how long the customer had waited for it
      * (next reply time). Null for the first response, automatic messages and unprompted ones.
      */
-    responseMs: integer('response_ms'),
+    responseMs: bigint('response_ms', { mode: 'number' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -32,6 +32,10 @@ export async function giveConversation(
       lastAssigneeId: agentId,
       waitingSince: null,
       firstAssignedAt: sql`coalesce(${c.firstAssignedAt}, now())`,
+      // A supervisor moving it from one agent to another is a transfer too.
+      ...(current.assigneeId && current.assigneeId !== agentId
+        ? { transferCount: sql`${c.transferCount} + 1` }
+        : {}),
       version: sql`${c.version} + 1`,
       updatedAt: sql`now()`,
     })

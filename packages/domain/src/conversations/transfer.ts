@@ -59,6 +59,7 @@ export async function transferConversation({
       waitingSince: null,
       firstAssignedAt: sql`coalesce(${c.firstAssignedAt}, now())`,
       escalationCount: sql`${c.escalationCount} + 1`,
+      transferCount: sql`${c.transferCount} + 1`,
     });
     await ctx.db
       .update(schema.users)
@@ -87,6 +88,7 @@ export async function transferConversation({
       waitingSince: sql`now()`,
       queuedAt: sql`coalesce(${c.queuedAt}, now())`,
       escalationCount: sql`${c.escalationCount} + 1`,
+      transferCount: sql`${c.transferCount} + 1`,
     });
     await recordActivity(ctx, updated, 'transferred', { from, to: null, toTeam: team });
     alsoTell(ctx, current.id, current.assigneeId);

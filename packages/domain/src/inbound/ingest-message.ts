@@ -93,7 +93,7 @@ export async function ingestInboundMessage(
       // The customer now waits for a person; the first message they wait on starts the clock.
       unansweredSince: contact.blocked
         ? c.unansweredSince
-        : sql`coalesce(${c.unansweredSince}, now())`,
+        : sql`coalesce(${c.unansweredSince}, least(${occurredAtSql}, now()))`,
       // A blocked contact's message is kept for the record, not flagged for anyone to read.
       unreadCount: contact.blocked ? c.unreadCount : sql`${c.unreadCount} + 1`,
       // The customer wrote: whoever holds it is expected to act again.
@@ -118,7 +118,8 @@ export async function ingestInboundMessage(
       channel: inbox.kind,
       contact,
     });
-    if (!(await teamIsAttending(ctx, current.teamId))) await markReceivedOffline(ctx, current.id);
+    if (found.entered === 'opened' && !(await teamIsAttending(ctx, current.teamId)))
+      await markReceivedOffline(ctx, current.id);
     // Automatic teams hand it to an agent as soon as this commits.
     if (current.status === 'waiting') requestAssignment(ctx, current.teamId);
     // RFC 3834: never answer a machine (vacation replies, bounces, lists) with a machine.

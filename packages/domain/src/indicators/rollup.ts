@@ -23,7 +23,7 @@ const m = schema.messages;
  */
 const attended = sql`${c.firstAssignedAt} is not null`;
 const closed = sql`${c.status} = 'closed'`;
-const firstContact = sql`(${c.outcome} = 'resolved' and ${c.reopenCount} = 0 and ${c.escalationCount} = 0)`;
+const firstContact = sql`(${c.outcome} = 'resolved' and ${c.reopenCount} = 0 and ${c.transferCount} = 0)`;
 const abandoned = sql`(${closed} and ${c.outcome} = 'abandoned')`;
 const resolved = sql`(${closed} and ${c.outcome} = 'resolved')`;
 const since = (end: AnyColumn) => sql`greatest(0, extract(epoch from ${end} - ${c.createdAt}))`;

@@ -94,7 +94,7 @@ export async function recordOutbound(
       responseMs: note
         ? null
         : sql`(select case when ${c.firstResponseAt} is not null and ${c.unansweredSince} is not null
-            then greatest(0, round(extract(epoch from clock_timestamp() - ${c.unansweredSince}) * 1000))::int
+            then greatest(0, round(extract(epoch from clock_timestamp() - ${c.unansweredSince}) * 1000))::bigint
             end from ${c} where ${c.id} = ${conversation.id} and ${c.workspaceId} = ${ctx.workspaceId})`,
     })
     .returning({ id: schema.messages.id });
