@@ -3,3 +3,4 @@ export * from './redis';
 export * from './paths';
 export * from './demo';
 export * from './seed-demo';
+export * from './demo-history';

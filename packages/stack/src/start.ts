@@ -7,6 +7,7 @@ import { ensureDatabase, providePostgres } from './postgres';
 import { runProcess } from './processes';
 import { provideRedis, RedisUnavailableError } from './redis';
 import { demoSecretKey } from './secret-key';
+import { seedDemoHistory } from './demo-history';
 import { seedDemo } from './seed-demo';
 
 /**
@@ -34,6 +35,8 @@ async function main() {
   step('Demo data');
   const database = createDb(databaseUrl, { max: 2 });
   const seeded = await seedDemo(database.db, { secretKey, password, sandboxSmtpPort });
+  // A month of closed conversations, so the supervisor's indicators have something to show.
+  await seedDemoHistory(database.db, seeded);
   await database.close();
 
   const shared = {
