@@ -131,8 +131,11 @@ export function TimingSection({ metric, indicators }: TimingSectionProps) {
               withLegend
               legendProps={{ verticalAlign: 'bottom', height: 28 }}
               valueFormatter={seconds}
-              yAxisProps={axis(byChannel)}
-              maxBarWidth={28}
+              // Bars run sideways so long channel names ("WhatsApp (Cloud API)") stay readable.
+              orientation="vertical"
+              xAxisProps={{ ...axis(byChannel), tick: { fontSize: 11, fill: 'currentColor' } }}
+              yAxisProps={{ width: 120, interval: 0, tick: { fontSize: 12, fill: 'currentColor' } }}
+              maxBarWidth={18}
             />
           ) : (
             <NoChartData height={CHANNEL_CHART_HEIGHT} />

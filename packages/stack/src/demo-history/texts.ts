@@ -5,7 +5,7 @@
  */
 export type HistoryLanguage = 'es' | 'pt' | 'en';
 
-interface TopicLines {
+export interface TopicLines {
   subject: string;
   /** The customer's first message; one is picked. */
   asks: string[];
@@ -364,7 +364,7 @@ export const topics: Topic[] = [
   },
 ];
 
-interface CommonLines {
+export interface CommonLines {
   /** A second follow-up and its answer, for longer threads (paired by index). */
   moreQuestions: string[];
   moreAnswers: string[];

@@ -1,0 +1,1 @@
+export { seedDemoHistory, type DemoHistoryResult } from './seed';
