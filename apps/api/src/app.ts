@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
+import websocket from '@fastify/websocket';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -14,6 +15,7 @@ import type { ApiDeps } from './deps';
 import { authPlugin } from './plugins/auth';
 import { errorsPlugin, sendError } from './plugins/errors';
 import { realtimePlugin } from './plugins/realtime';
+import { webchatSocketPlugin } from './plugins/webchat-socket';
 import { attachmentRoutes } from './routes/attachments';
 import { authRoutes } from './routes/auth';
 import { conversationRoutes } from './routes/conversations';
@@ -35,6 +37,7 @@ import { agentRoutes } from './routes/agents';
 import { indicatorRoutes } from './routes/indicators';
 import { assignmentRoutes } from './routes/assignment';
 import { supervisorRoutes } from './routes/supervisor';
+import { webchatRoutes } from './routes/webchat';
 
 export async function buildApp(
   deps: ApiDeps,
@@ -106,7 +109,11 @@ export async function buildApp(
       await api.register(agentRoutes, { deps });
       await api.register(indicatorRoutes, { deps });
       await api.register(supervisorRoutes, { prefix: '/supervisor', deps });
+      await api.register(webchatRoutes, { prefix: '/webchat', deps });
+      // Once for both socket plugins: each registration would answer every upgrade itself.
+      await api.register(websocket);
       await api.register(realtimePlugin, { deps });
+      await api.register(webchatSocketPlugin, { deps });
     },
     { prefix: '/api/v1' },
   );

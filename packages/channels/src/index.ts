@@ -11,6 +11,7 @@ export { verifySubscription } from './whatsapp-cloud/signature';
 export { explainMetaError } from './whatsapp-cloud/errors';
 export * from './media';
 export { emailAdapter } from './email/adapter';
+export { webchatAdapter, type WebchatMessagePayload } from './webchat/adapter';
 export { parseEmail, type ParseEmailOptions } from './email/parse';
 export { addressWithToken, replyToken } from './email/reply-token';
 export { closeEmailTransports } from './email/send';

@@ -4,6 +4,7 @@ import type { ChannelAdapter } from './types';
 import { emailAdapter } from './email/adapter';
 import { twilioSmsAdapter, twilioWhatsAppAdapter } from './twilio/adapter';
 import { whatsappCloudAdapter } from './whatsapp-cloud/adapter';
+import { webchatAdapter } from './webchat/adapter';
 
 /** Adapters by inbox kind. Kinds still being built are absent and refused at run time. */
 export const adapters: Partial<Record<InboxKindName, ChannelAdapter>> = {
@@ -11,6 +12,7 @@ export const adapters: Partial<Record<InboxKindName, ChannelAdapter>> = {
   whatsapp_twilio: twilioWhatsAppAdapter,
   whatsapp_cloud: whatsappCloudAdapter,
   email: emailAdapter,
+  webchat: webchatAdapter,
 };
 
 export function adapterFor(kind: InboxKindName): ChannelAdapter {

@@ -181,6 +181,8 @@ export interface InboxConnection {
 
 export interface SendResult {
   providerMessageId: string;
+  /** Set when the send itself completes delivery (web chat stores the reply for the visitor). */
+  status?: 'delivered';
 }
 
 export interface ChannelEnvironment {

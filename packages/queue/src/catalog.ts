@@ -83,6 +83,20 @@ export const jobCatalog = {
     key: null,
     options: { attempts: 3, backoff: { type: 'exponential', delay: 1000 } },
   },
+  'webchat.abandon': {
+    queue: 'maintenance',
+    // `leftAt`: when the visitor's last socket closed (ms). A later departure has its own job,
+    // so an older one finding a newer departure does nothing.
+    payload: z.object({
+      workspaceId: z.uuid(),
+      conversationId: z.uuid(),
+      visitorId: z.string().regex(/^[0-9a-f]{32}$/),
+      leftAt: z.number().int().nonnegative(),
+    }),
+    key: (payload: { conversationId: string; leftAt: number }) =>
+      `${payload.conversationId}.${payload.leftAt}`,
+    options: { attempts: 3, backoff: { type: 'exponential', delay: 1000 } },
+  },
 } as const;
 
 export type JobName = keyof typeof jobCatalog;

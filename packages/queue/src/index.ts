@@ -3,3 +3,4 @@ export * from './queues';
 export * from './connection';
 export * from './realtime';
 export * from './presence-sockets';
+export * from './visitor-presence';

@@ -9,6 +9,8 @@ export interface RealtimeEvent {
     | 'message.updated'
     | 'agent.updated'
     | 'notification.created'
+    /** A web chat visitor is typing in the conversation; agents who may see it hear it. */
+    | 'visitor.typing'
     /** A team's members changed: api instances re-read memberships; never sent to sockets. */
     | 'team.members_changed';
   workspaceId: string;

@@ -5,7 +5,7 @@ import { demo } from './demo';
 
 export interface SeededDemo {
   workspaceId: string;
-  inboxes: Record<'sms' | 'whatsappTwilio' | 'whatsappCloud' | 'email', string>;
+  inboxes: Record<'sms' | 'whatsappTwilio' | 'whatsappCloud' | 'email' | 'webchat', string>;
 }
 
 interface DemoInbox {
@@ -15,6 +15,8 @@ interface DemoInbox {
   address: string;
   externalId: string | null;
   credentials: Record<string, string>;
+  /** Only when the inbox is created: later starts keep what an admin changed. */
+  settings?: Record<string, unknown>;
 }
 
 const twilioCredentials = { accountSid: demo.twilio.accountSid, authToken: demo.twilio.authToken };
@@ -61,6 +63,22 @@ const demoInboxes = (options: { sandboxSmtpPort: number }): DemoInbox[] => [
       smtpHost: '127.0.0.1',
       smtpPort: String(options.sandboxSmtpPort),
       smtpSecure: 'false',
+    },
+  },
+  {
+    // The chat widget on the demo shop's site; visitors come in through the public API.
+    key: 'webchat',
+    kind: 'webchat',
+    name: 'Web chat',
+    address: 'demo-shop',
+    externalId: null,
+    credentials: {},
+    settings: {
+      webchat: {
+        greeting: '¡Hola! ¿En qué podemos ayudarte?',
+        color: '#228be6',
+        position: 'right',
+      },
     },
   },
 ];
@@ -129,6 +147,7 @@ async function ensureInbox(
       externalId: spec.externalId,
       credentialsEncrypted,
       defaultTeamId: teamId,
+      ...(spec.settings ? { settings: spec.settings } : {}),
     })
     .returning({ id: schema.inboxes.id });
   if (!created) throw new Error('inbox insert failed');

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import websocket from '@fastify/websocket';
 import { schema } from '@switchboard/db';
 import { returnFromAutoAway, runOperation, type Principal } from '@switchboard/domain';
 import {
@@ -46,10 +45,10 @@ function mayHear(client: Client, event: RealtimeEvent): boolean {
 
 /**
  * Agents' websockets. Workers publish small hints on Redis; every api instance subscribes and
- * forwards them to its own sockets, so fan-out works across instances.
+ * forwards them to its own sockets, so fan-out works across instances. @fastify/websocket is
+ * registered once by the parent scope (app.ts), shared with the web chat visitors' sockets.
  */
 export async function realtimePlugin(app: FastifyInstance, { deps }: { deps: ApiDeps }) {
-  await app.register(websocket);
   const clients = new Set<Client>();
   const channel = realtimeChannel(deps.config.QUEUE_PREFIX);
 

@@ -44,7 +44,13 @@ export const outboundSend: Processor<'outbound.send'> = async (job, deps, token)
         )
       : null;
     const result = earlier ?? (await adapter.send(message, delivery.inbox, deps.channelEnv));
-    await recordSendAccepted(deps.domain, delivery, result.providerMessageId, normalize);
+    await recordSendAccepted(
+      deps.domain,
+      delivery,
+      result.providerMessageId,
+      normalize,
+      result.status ?? 'sent',
+    );
   } catch (error) {
     const channelError =
       error instanceof ChannelError

@@ -12,6 +12,7 @@ import { applyRoutingRules } from '../routing/evaluate';
 import { autoReplyJob } from '../automation/auto-reply';
 import { teamIsAttending } from '../teams/attending';
 import { lastAgentWithRoom, requestAssignment } from '../assignment/index';
+import { withChosenTeam } from '../webchat/chosen-team';
 
 const c = schema.conversations;
 const DEFAULT_REOPEN_WINDOW_HOURS = 24;
@@ -56,7 +57,12 @@ export async function ingestInboundMessage(
   const found = contact.blocked
     ? await conversationForBlocked(ctx, inbox, contactId, occurredAtSql)
     : (event.email && (await continueEmailThread(ctx, inbox, event.email, occurredAtSql))) ||
-      (await findOrOpenConversation(ctx, inbox, contactId, occurredAtSql));
+      (await findOrOpenConversation(
+        ctx,
+        await withChosenTeam(ctx, inbox, event),
+        contactId,
+        occurredAtSql,
+      ));
   const { conversation } = found;
 
   const [message] = await ctx.db

@@ -20,7 +20,7 @@ import { RetryLater } from '../errors';
 import { processInboundEvent, type Normalizer } from '../inbound/process-event';
 import { findPendingStatusEvents } from '../inbound/store-event';
 import { publishMessageUpdated } from './publish-update';
-import { rankOf } from './delivery-status';
+import { rankOf, statusRank } from './delivery-status';
 
 const m = schema.messages;
 
@@ -229,12 +229,14 @@ export async function recordSendAccepted(
   delivery: OutboundDelivery,
   providerMessageId: string,
   normalize: Normalizer,
+  /** 'delivered' when the send itself delivered it (web chat); never moves a status back. */
+  accepted: 'sent' | 'delivered' = 'sent',
 ): Promise<void> {
   await deps.db
     .update(m)
     .set({
       providerMessageId,
-      status: sql`case when ${rankOf(m.status)} < 1 then 'sent'::message_status else ${m.status} end`,
+      status: sql`case when ${rankOf(m.status)} < ${statusRank[accepted]} then ${accepted}::message_status else ${m.status} end`,
       updatedAt: sql`now()`,
     })
     .where(eq(m.id, delivery.messageId));

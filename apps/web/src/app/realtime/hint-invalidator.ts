@@ -37,6 +37,8 @@ export function createHintInvalidator(queryClient: QueryClient) {
         void queryClient.invalidateQueries({ queryKey: authKeys.me() });
         return;
       }
+      // A visitor typing changes nothing stored; it is not a reason to refetch.
+      if (hint.type === 'visitor.typing') return;
       if (hint.type === 'hello' || !('conversationId' in hint) || !hint.conversationId) return;
       monitor.request();
       pending.add(hint.conversationId);
