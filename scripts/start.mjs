@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm start`: install, build the web app, then provision, migrate, seed and run everything.
+// `npm start`: install, build the web app and the chat widget, then provision, migrate, seed and run everything.
 import { install, run } from './pnpm.mjs';
 
 const [major, minor] = process.versions.node.split('.').map(Number);
@@ -9,4 +9,5 @@ if (major < 20 || (major === 20 && minor < 19)) {
 }
 install();
 run(['--filter', '@switchboard/web', 'build']);
+run(['--filter', '@switchboard/widget', 'build']);
 run(['--filter', '@switchboard/stack', 'start']);

@@ -14,8 +14,9 @@ console.log('\n— Lint');
 run(['exec', 'eslint', '.', '--max-warnings=0']);
 console.log('\n— Format');
 run(['exec', 'prettier', '--check', '.', '--log-level=warn']);
-console.log('\n— Web build (the browser tests use it)');
+console.log('\n— Web and widget builds (the browser tests use them)');
 run(['--filter', '@switchboard/web', 'build']);
+run(['--filter', '@switchboard/widget', 'build']);
 console.log('\n— Tests');
 // Load tests start their own worker processes and keep both cores busy, so they run on their
 // own after the rest rather than starving the browser tests beside them.

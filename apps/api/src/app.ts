@@ -38,6 +38,7 @@ import { indicatorRoutes } from './routes/indicators';
 import { assignmentRoutes } from './routes/assignment';
 import { supervisorRoutes } from './routes/supervisor';
 import { webchatRoutes } from './routes/webchat';
+import { widgetScriptRoute } from './routes/widget-script';
 
 export async function buildApp(
   deps: ApiDeps,
@@ -117,6 +118,8 @@ export async function buildApp(
     },
     { prefix: '/api/v1' },
   );
+
+  if (deps.config.WIDGET_DIST) await app.register(widgetScriptRoute, { deps });
 
   const webDist = deps.config.WEB_DIST;
   const serveWeb = webDist !== '' && existsSync(join(webDist, 'index.html'));

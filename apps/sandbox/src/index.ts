@@ -25,6 +25,7 @@ import { registerWebhookVerification } from './meta/webhook-verification';
 import { resolveSandboxOptions, type SandboxOptions } from './options';
 import { registerPhonePage } from './phone/page';
 import { registerRush } from './rush/routes';
+import { registerShopPage } from './shop/page';
 import { SandboxStore } from './store';
 import { registerContentApi } from './twilio/content-api';
 import { ContentStore } from './twilio/content-store';
@@ -140,5 +141,6 @@ export function buildSandbox(options: SandboxOptions): SandboxApp {
   registerWhatsAppPage(app);
   registerMailPage(app);
   registerRush(app, context);
+  registerShopPage(app, resolved.shop);
   return Object.assign(app, { mailPort: () => context.mail.server.port() });
 }

@@ -72,6 +72,8 @@ export const sandboxOptionsSchema = z.object({
     .default({ accounts: [], numbers: [], failNumbers: {} }),
   meta: z.object({ numbers: z.array(metaNumberSchema).default([]) }).default({ numbers: [] }),
   mail: mailOptionsSchema.default({ deliverTo: { host: '127.0.0.1', port: 2525 } }),
+  /** The demo shop page (/shop): where the chat widget comes from and which web chat it opens. */
+  shop: z.object({ widgetUrl: httpUrl, inboxId: z.string().trim().min(1) }).optional(),
   /** Pause before each status change of an outgoing message, and before a bounce or auto-reply. */
   statusDelayMs: z.number().int().min(0).default(300),
   /** Fastify logger; off by default so tests stay quiet. */

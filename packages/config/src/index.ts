@@ -44,6 +44,8 @@ const schema = z.object({
   PRESENCE_GRACE_MS: z.coerce.number().int().min(10).default(60_000),
   /** Folder with the built web app that the api serves; empty to serve none. */
   WEB_DIST: z.string().default(''),
+  /** Folder with the built chat widget (widget.js) that the api serves; empty to serve none. */
+  WIDGET_DIST: z.string().default(''),
 });
 
 export type Config = z.infer<typeof schema>;

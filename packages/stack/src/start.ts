@@ -49,6 +49,7 @@ async function main() {
     TWILIO_API_BASE: env.TWILIO_API_BASE ?? sandboxUrl,
     META_GRAPH_BASE: env.META_GRAPH_BASE ?? sandboxUrl,
     WEB_DIST: env.WEB_DIST ?? join(repoRoot, 'apps/web/dist'),
+    WIDGET_DIST: env.WIDGET_DIST ?? join(repoRoot, 'apps/widget/dist'),
     // Request logs drown the welcome text; problems still show.
     LOG_LEVEL: env.LOG_LEVEL ?? 'warn',
   };
@@ -73,6 +74,8 @@ async function main() {
       deliverTo: { host: '127.0.0.1', port: smtpPort },
       supportAddress: demo.email.address,
     },
+    // The demo shop page embeds the chat widget from the api, talking to the demo web chat.
+    shop: { widgetUrl: `${publicUrl}/widget.js`, inboxId: seeded.inboxes.webchat },
     meta: {
       numbers: [
         {
@@ -162,6 +165,7 @@ function printWelcome({
     `  Customer WhatsApp  ${sandboxUrl}/whatsapp   (${demo.meta.displayPhoneNumber} Cloud API, ${demo.twilio.whatsappNumber} Twilio)`,
     `  Customer email     ${sandboxUrl}/mail       (write to ${demo.email.address})`,
     `  Busy day           ${sandboxUrl}/rush       (many new customers write at once)`,
+    `  Customer web chat  ${sandboxUrl}/shop       (the demo shop's page with the chat widget)`,
     `  API docs           ${publicUrl}/api/docs`,
     '',
     `  Sign in as agent1@demo.test, agent2@demo.test, supervisor@demo.test or admin@demo.test`,

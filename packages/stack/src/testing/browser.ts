@@ -6,6 +6,7 @@ import { expect } from 'vitest';
 import { repoRoot } from '../paths';
 
 export const webDist = join(repoRoot, 'apps/web/dist');
+export const widgetDist = join(repoRoot, 'apps/widget/dist');
 
 /** Debian's Chromium, headless, with the flags this machine's closed network needs. */
 export async function launchChromium(): Promise<Browser> {

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { launchChromium, webDist } from './browser';
+import { launchChromium, webDist, widgetDist } from './browser';
 import { startTestSystem, type TestSystem } from './system';
 
 type Made<Factory extends keyof TestSystem['make']> = Awaited<
@@ -23,7 +23,11 @@ export interface AgentScenario {
 export function useAgentScenario(options: { statusDelayMs: number }): AgentScenario {
   const scenario = {} as AgentScenario;
   beforeAll(async () => {
-    const system = await startTestSystem({ webDist, statusDelayMs: options.statusDelayMs });
+    const system = await startTestSystem({
+      webDist,
+      widgetDist,
+      statusDelayMs: options.statusDelayMs,
+    });
     scenario.system = system;
     scenario.workspace = await system.make.workspace({ name: 'Tienda Sol' });
     scenario.team = await system.make.team(scenario.workspace.id, { name: 'Soporte' });

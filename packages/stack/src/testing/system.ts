@@ -81,6 +81,8 @@ export async function startTestSystem(
     worker?: boolean;
     statusDelayMs?: number;
     webDist?: string;
+    /** Folder with the built chat widget, served as /widget.js. */
+    widgetDist?: string;
     queuePrefix?: string;
     /** PRESENCE_GRACE_MS for the api: how long before a user without sockets turns away. */
     presenceGraceMs?: number;
@@ -118,6 +120,7 @@ export async function startTestSystem(
       ...(options.presenceGraceMs ? { PRESENCE_GRACE_MS: String(options.presenceGraceMs) } : {}),
       LOG_LEVEL: 'silent',
       WEB_DIST: options.webDist ?? '',
+      WIDGET_DIST: options.widgetDist ?? '',
     });
     const apiDeps = createApiDeps(config);
     const api = await buildApp(apiDeps, { logger: false });
