@@ -30,10 +30,8 @@ export async function getIndicators({
   const period = parsePeriod(input.from, input.to, validTimeZone(workspace?.settings.timeZone));
   await refreshStaleHours(ctx);
   const bounds = await periodBounds(ctx, period);
-  const [conversations, replies] = [
-    await readConversationGroups(ctx, period, bounds, input),
-    await readReplyGroups(ctx, period, bounds, input),
-  ];
+  const conversations = await readConversationGroups(ctx, period, bounds, input);
+  const replies = await readReplyGroups(ctx, period, bounds, input);
   return summarize(
     { timeZone: period.timeZone, from: period.from, to: period.to },
     conversations,

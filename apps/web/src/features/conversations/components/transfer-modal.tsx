@@ -1,16 +1,6 @@
-import {
-  Alert,
-  Button,
-  Group,
-  Modal,
-  Radio,
-  SegmentedControl,
-  Stack,
-  Text,
-  Textarea,
-} from '@mantine/core';
+import { Group, Modal, Radio, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconUsers } from '@tabler/icons-react';
+import { IconUsers } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '@/features/auth';
@@ -19,6 +9,7 @@ import { isApiError } from '@/lib/api-client';
 import { knownApiErrorMessage } from '@/lib/api-error-message';
 import { useTransferConversation } from '../api/transfer-conversation';
 import type { Conversation } from '../types';
+import { DialogActions } from '@/components/ui/dialog-actions';
 
 interface TransferModalProps {
   conversation: Conversation;
@@ -179,29 +170,16 @@ export function TransferModal({
           maxRows={5}
           data-testid="transfer-note"
         />
-        {errorText && (
-          <Alert
-            color="red"
-            variant="light"
-            icon={<IconAlertTriangle size={16} />}
-            data-testid="transfer-error"
-          >
-            {errorText}
-          </Alert>
-        )}
-        <Group justify="flex-end" mt="xs">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button
-            onClick={submit}
-            disabled={!ready}
-            loading={transfer.isPending}
-            data-testid="transfer-confirm"
-          >
-            {t('workflow.transfer.confirm')}
-          </Button>
-        </Group>
+        <DialogActions
+          error={errorText}
+          errorTestId="transfer-error"
+          confirmLabel={t('workflow.transfer.confirm')}
+          confirmTestId="transfer-confirm"
+          onConfirm={submit}
+          onCancel={onClose}
+          disabled={!ready}
+          loading={transfer.isPending}
+        />
       </Stack>
     </Modal>
   );

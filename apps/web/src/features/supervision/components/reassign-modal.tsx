@@ -1,6 +1,5 @@
-import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Conversation } from '@/features/conversations';
@@ -8,6 +7,7 @@ import { AgentPicker, useAgents } from '@/features/presence';
 import { isApiError } from '@/lib/api-client';
 import { knownApiErrorMessage } from '@/lib/api-error-message';
 import { useAssignConversation } from '../api/assign-conversation';
+import { DialogActions } from '@/components/ui/dialog-actions';
 
 interface ReassignModalProps {
   conversation: Conversation;
@@ -83,29 +83,16 @@ export function ReassignModal({ conversation, opened, onClose }: ReassignModalPr
             testId="reassign-agents"
           />
         )}
-        {errorText && (
-          <Alert
-            color="red"
-            variant="light"
-            icon={<IconAlertTriangle size={16} />}
-            data-testid="reassign-error"
-          >
-            {errorText}
-          </Alert>
-        )}
-        <Group justify="flex-end" mt="xs">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button
-            onClick={submit}
-            disabled={!chosen}
-            loading={assign.isPending}
-            data-testid="reassign-confirm"
-          >
-            {t('supervision.reassign.confirm')}
-          </Button>
-        </Group>
+        <DialogActions
+          error={errorText}
+          errorTestId="reassign-error"
+          confirmLabel={t('supervision.reassign.confirm')}
+          confirmTestId="reassign-confirm"
+          onConfirm={submit}
+          onCancel={onClose}
+          disabled={!chosen}
+          loading={assign.isPending}
+        />
       </Stack>
     </Modal>
   );
