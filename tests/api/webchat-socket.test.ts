@@ -1,6 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { newVisitorId, signVisitorToken } from '@switchboard/domain';
-import { startTestSystem, waitFor, type TestSystem } from '@switchboard/stack/testing';
+import {
+  startTestSystem,
+  waitFor,
+  type ApiClient,
+  type TestSystem,
+} from '@switchboard/stack/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { openRealtime, type Hint } from './realtime-client';
@@ -39,9 +44,16 @@ async function webchatScenario() {
     teamId: team.id,
     inboxId: inbox.id,
     agent,
-    client: await system.signIn(agent.email),
-    boss: await system.signIn(boss.email),
+    supervisor: boss,
+    client: signedIn(agent.email),
+    boss: signedIn(boss.email),
   };
+}
+
+/** Signs in on first use: the login endpoint takes 20 attempts a minute from one address. */
+function signedIn(email: string): ApiClient {
+  let client: Promise<ApiClient> | undefined;
+  return async (path, init) => (await (client ??= system.signIn(email)))(path, init);
 }
 type Scenario = Awaited<ReturnType<typeof webchatScenario>>;
 
@@ -173,6 +185,78 @@ describe('web chat visitor socket', () => {
     );
     // The visitor is not told about their own typing.
     expect(widget.hints).toEqual([{ type: 'hello' }]);
+  });
+});
+
+describe('agent typing', () => {
+  /** Hints about agents typing are only ever meant for the visitor. */
+  const typingHints = (hints: Hint[]) => hints.filter((hint) => hint.type === 'agent.typing');
+  const typing = (conversationId: string) => JSON.stringify({ type: 'typing', conversationId });
+
+  it('reaches the visitor owning the conversation with the agent’s name, and nobody else', async () => {
+    const scenario = await webchatScenario();
+    const mine = await visitorWaiting(scenario);
+    const theirs = await visitorWaiting(scenario);
+    const elsewhere = await visitorWaiting(await webchatScenario());
+    const me = await openVisitor(mine.token);
+    const neighbour = await openVisitor(theirs.token);
+    const stranger = await openVisitor(elsewhere.token);
+    await accept(scenario, mine.conversationId);
+    const ana = await openRealtime(system.apiUrl, scenario.agent.email);
+    // Staff hear every hint of the workspace, except this one.
+    const boss = await openRealtime(system.apiUrl, scenario.supervisor.email);
+    sockets.push(ana.socket, boss.socket);
+
+    // Several keystrokes in a row are one hint: the visitor needs "is typing", not every key.
+    for (let key = 0; key < 3; key++) ana.socket.send(typing(mine.conversationId));
+    await waitFor(async () => typingHints(me.hints).length > 0, { what: 'agent.typing' });
+    await sleep(500);
+    expect(typingHints(me.hints)).toEqual([
+      { type: 'agent.typing', conversationId: mine.conversationId, name: 'Ana Agent' },
+    ]);
+    // Another visitor of the same inbox, and one of another workspace, heard nothing of it.
+    expect(typingHints(neighbour.hints)).toEqual([]);
+    expect(typingHints(stranger.hints)).toEqual([]);
+    // Agents are never told about their own or a colleague's typing.
+    expect(typingHints(ana.hints)).toEqual([]);
+    expect(typingHints(boss.hints)).toEqual([]);
+  });
+
+  it('is not passed on from an agent who may not write in the conversation', async () => {
+    const scenario = await webchatScenario();
+    const visitor = await visitorWaiting(scenario);
+    const widget = await openVisitor(visitor.token);
+    const colleague = await system.make.user(scenario.workspaceId, { name: 'Carla Colleague' });
+    await system.make.member(scenario.workspaceId, scenario.teamId, colleague.id);
+    const outsider = await webchatScenario();
+
+    // Still waiting: nobody writes to the customer before accepting it.
+    const ana = await openRealtime(system.apiUrl, scenario.agent.email);
+    sockets.push(ana.socket);
+    ana.socket.send(typing(visitor.conversationId));
+    await accept(scenario, visitor.conversationId);
+    // Taken by Ana: her teammate may see it in her team but not write in it; an agent of
+    // another workspace may not even see it.
+    const carla = await openRealtime(system.apiUrl, colleague.email);
+    const stranger = await openRealtime(system.apiUrl, outsider.agent.email);
+    sockets.push(carla.socket, stranger.socket);
+    carla.socket.send(typing(visitor.conversationId));
+    stranger.socket.send(typing(visitor.conversationId));
+    // Garbage and unknown frames are ignored without closing the socket.
+    carla.socket.send('not json');
+    carla.socket.send(JSON.stringify({ type: 'typing', conversationId: 'nope' }));
+    // Past the one-hint-per-2-seconds limit of Ana's socket, so only the rules decide.
+    await sleep(2100);
+    expect(typingHints(widget.hints)).toEqual([]);
+
+    // Ana, now holding it, is heard: the only hint the visitor ever got.
+    ana.socket.send(typing(visitor.conversationId));
+    await waitFor(async () => typingHints(widget.hints).length > 0, { what: 'agent.typing' });
+    await sleep(300);
+    expect(typingHints(widget.hints)).toEqual([
+      { type: 'agent.typing', conversationId: visitor.conversationId, name: 'Ana Agent' },
+    ]);
+    expect(carla.socket.readyState).toBe(WebSocket.OPEN);
   });
 });
 

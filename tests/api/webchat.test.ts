@@ -1,12 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import {
-  startTestSystem,
-  waitFor,
-  type ApiClient,
-  type TestSystem,
-} from '@switchboard/stack/testing';
+import { startTestSystem, waitFor, type TestSystem } from '@switchboard/stack/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { json, waitForWaitingConversation } from './support';
+import { errorOf, webchatKit } from './webchat-support';
 
 let system: TestSystem;
 
@@ -15,77 +11,9 @@ beforeAll(async () => {
 });
 afterAll(() => system.stop());
 
-interface World {
-  workspaceId: string;
-  inbox: { id: string };
-  support: { id: string };
-  billing: { id: string };
-  ana: ApiClient;
-  bruno: ApiClient;
-}
+const { world, webchatInbox, visitor, newVisitor, write } = webchatKit(() => system);
 
-let site = 0;
-
-/** A workspace whose web chat is served by Support (Ana); Billing (Bruno) can be picked. */
-async function world(): Promise<World> {
-  const workspace = await system.make.workspace();
-  const support = await system.make.team(workspace.id, { name: 'Support' });
-  const billing = await system.make.team(workspace.id, { name: 'Billing' });
-  await system.make.team(workspace.id, { name: 'Nobody here' });
-  const ana = await system.make.user(workspace.id, { name: 'Ana Agent' });
-  const bruno = await system.make.user(workspace.id, { name: 'Bruno Agente' });
-  await system.make.member(workspace.id, support.id, ana.id);
-  await system.make.member(workspace.id, billing.id, bruno.id);
-  return {
-    workspaceId: workspace.id,
-    inbox: await webchatInbox(workspace.id, support.id),
-    support,
-    billing,
-    ana: await system.signIn(ana.email),
-    bruno: await system.signIn(bruno.email),
-  };
-}
-
-function webchatInbox(workspaceId: string, defaultTeamId: string) {
-  return system.make.smsInbox(workspaceId, {
-    kind: 'webchat',
-    name: 'Web chat',
-    address: `shop-${site++}`,
-    externalId: null,
-    credentials: {},
-    defaultTeamId,
-    settings: { webchat: { greeting: 'Hi there!', color: '#123456' } },
-  });
-}
-
-/** The widget's side: no cookie, only the visitor token. */
-function visitor(path: string, init: { token?: string; body?: unknown; method?: string } = {}) {
-  return fetch(`${system.apiUrl}/api/v1/webchat${path}`, {
-    method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-    headers: {
-      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
-      ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-  });
-}
-
-async function newVisitor(inboxId: string, body: Record<string, unknown> = {}) {
-  const response = await visitor(`/${inboxId}/visitors`, { body });
-  expect(response.status).toBe(200);
-  return json<{ token: string; visitorId: string }>(response);
-}
-
-async function write(token: string, text: string, extra: Record<string, unknown> = {}) {
-  const clientMessageId = randomUUID();
-  const response = await visitor('/messages', { token, body: { clientMessageId, text, ...extra } });
-  expect(response.status).toBe(202);
-  expect(await json(response)).toEqual({ id: clientMessageId });
-  return clientMessageId;
-}
-
-const errorCode = async (response: Response) =>
-  (await json<{ error: { code: string } }>(response)).error.code;
+const errorCode = async (response: Response) => (await errorOf(response)).code;
 
 describe('web chat visitor API', () => {
   it('describes a web chat inbox and its teams, and knows no other inbox', async () => {

@@ -1,38 +1,9 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { signInAgent, useAgentScenario, waitForRealtime } from '@switchboard/stack/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { openChat, startChat, useShop } from './webchat-shop';
 
 const scenario = useAgentScenario({ statusDelayMs: 50 });
-let shopServer: Server;
-let shopUrl: string;
-
-/** A customer's website on its own origin, embedding the widget with its one script tag. */
-beforeAll(async () => {
-  const { system, workspace, team } = scenario;
-  const inbox = await system.make.smsInbox(workspace.id, {
-    kind: 'webchat',
-    name: 'Tienda Sol',
-    address: 'tienda-sol',
-    externalId: null,
-    credentials: {},
-    defaultTeamId: team.id,
-    settings: { webchat: { greeting: 'Ask us anything about your order.', color: '#e8590c' } },
-  });
-  const page = `<!doctype html><html><head><title>Tienda Sol</title>
-    <style>* { font-size: 40px !important; } button { display: none !important; }</style></head>
-    <body><h1>Straw hat</h1>
-    <script src="${system.apiUrl}/widget.js" data-inbox="${inbox.id}" async></script></body></html>`;
-  shopServer = createServer((_request, response) => {
-    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    response.end(page);
-  });
-  await new Promise<void>((resolve) => shopServer.listen(0, '127.0.0.1', resolve));
-  shopUrl = `http://127.0.0.1:${(shopServer.address() as AddressInfo).port}/`;
-});
-afterAll(async () => {
-  await new Promise((resolve) => shopServer?.close(resolve));
-});
+const site = useShop(scenario);
 
 describe('a shopper chats from the web chat widget', () => {
   it('is one script any website may load, cached briefly', async () => {
@@ -50,8 +21,17 @@ describe('a shopper chats from the web chat widget', () => {
     async () => {
       const { system, agent } = scenario;
       const customer = await scenario.browser.newContext({ locale: 'en-US' });
+      // Counts the tones the widget plays, since a test cannot listen.
+      await customer.addInitScript(`
+        window.tones = 0;
+        const play = AudioContext.prototype.createOscillator;
+        AudioContext.prototype.createOscillator = function () {
+          window.tones++;
+          return play.call(this);
+        };
+      `);
       const shop = await customer.newPage();
-      await shop.goto(shopUrl);
+      await shop.goto(site.url);
 
       // The host page hides every button and blows up fonts; the widget's shadow root is immune.
       const launcher = shop.getByTestId('sb-launcher');
@@ -95,6 +75,8 @@ describe('a shopper chats from the web chat widget', () => {
         .poll(() => shop.getByTestId('sb-badge').textContent(), { timeout: 15_000 })
         .toBe('1');
       expect(await shop.title()).toBe('(1) Tienda Sol');
+      // And hears it: a short chime.
+      expect(await shop.evaluate('window.tones')).toBe(2);
       await launcher.click();
       const reply = shop.getByTestId('sb-message').filter({ hasText: 'Which size do you need?' });
       await reply.waitFor();
@@ -136,6 +118,50 @@ describe('a shopper chats from the web chat widget', () => {
 
       await desk.close();
       await customer.close();
+    },
+  );
+
+  it(
+    'picks the conversation up in another browser from the link sent with replies, and clears the link',
+    { timeout: 60_000 },
+    async () => {
+      const first = await openChat(scenario.browser, site);
+      const code = await startChat(first.page, {
+        name: 'Marta Gil',
+        contact: '+34 600 111 222',
+        firstMessage: 'Is the straw hat washable?',
+      });
+      const stored = await first.page.evaluate<string | null>(
+        `localStorage.getItem('switchboard.webchat.${site.inboxId}.visitor')`,
+      );
+      const token = (JSON.parse(stored ?? '{}') as { token?: string }).token;
+      expect(token).toBeTruthy();
+      await first.context.close();
+
+      // The link back from an email or SMS reply, opened on another device.
+      const phone = await scenario.browser.newContext({ locale: 'es-ES' });
+      const page = await phone.newPage();
+      await page.goto(`${site.url}?ref=sms#sb-chat=${encodeURIComponent(token ?? '')}`);
+      const history = page.getByTestId('sb-message').filter({ hasText: 'washable' });
+      await history.waitFor({ timeout: 15_000 });
+      expect(await page.getByTestId('sb-panel').isVisible()).toBe(true);
+      expect(await page.getByTestId('sb-reference').textContent()).toBe(`Tu referencia: ${code}`);
+      expect(await page.getByTestId('sb-prechat').isHidden()).toBe(true);
+      // Nobody should bookmark or forward a working token by accident.
+      expect(page.url()).toBe(`${site.url}?ref=sms`);
+
+      // Writing from here continues the same conversation, and says which page it came from.
+      await page.getByTestId('sb-composer').fill('¿Y se puede planchar?');
+      await page.getByTestId('sb-composer').press('Enter');
+      const sent = page.getByTestId('sb-message').filter({ hasText: 'planchar' });
+      await expect.poll(() => sent.getAttribute('data-state'), { timeout: 15_000 }).toBe('listed');
+      expect(await page.getByTestId('sb-reference').textContent()).toBe(`Tu referencia: ${code}`);
+      const rows = await scenario.system.db.sql<{ page_url: string | null }[]>`
+        select m.metadata->>'pageUrl' as page_url from messages m
+        join conversations c on c.id = m.conversation_id
+        where c.reference = ${code} and m.direction = 'inbound' order by m.seq`;
+      expect(rows.map((row) => row.page_url)).toEqual([site.url, `${site.url}?ref=sms`]);
+      await phone.close();
     },
   );
 });

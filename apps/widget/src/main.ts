@@ -13,7 +13,12 @@ const page = window as unknown as Record<string, unknown>;
 
 if (script?.dataset.inbox && !page[marker]) {
   page[marker] = true;
-  const options = { origin: new URL(script.src).origin, inboxId: script.dataset.inbox };
+  const options = {
+    origin: new URL(script.src).origin,
+    inboxId: script.dataset.inbox,
+    // A page that exists only for the chat (the hosted chat page) shows it open.
+    openOnLoad: script.dataset.open === 'true',
+  };
   const boot = () =>
     startWidget(options).catch((error: unknown) => {
       // The shop's page must never break because its chat could not start.

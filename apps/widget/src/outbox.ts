@@ -1,5 +1,6 @@
 import { ApiError, type ChatMessage, type OutgoingMessage } from './api';
 import type { StoredOutgoing, WidgetStorage } from './storage';
+import { uuid } from './page';
 
 const FIRST_RETRY_MS = 1000;
 const MAX_RETRY_MS = 15_000;
@@ -31,32 +32,22 @@ export class Outbox {
     return this.messages;
   }
 
-  add(text: string, listed: readonly ChatMessage[], teamId?: string): void {
-    const body = normalize(text);
+  add(text: string, extra: Pick<StoredOutgoing, 'teamId' | 'pageUrl' | 'offline'> = {}): void {
     this.messages.push({
-      clientMessageId: crypto.randomUUID(),
-      text: body,
-      ...(teamId ? { teamId } : {}),
+      clientMessageId: uuid(),
+      text: normalize(text),
+      ...extra,
       accepted: false,
       failed: false,
-      before: sameText(listed, body).map((message) => message.id),
     });
     this.changed();
     this.flushNow();
   }
 
-  /** Forgets the accepted messages the conversation now lists, each matched to one listed message. */
+  /** Forgets the messages the conversation now lists: the browser's id tells them apart. */
   reconcile(listed: readonly ChatMessage[]): void {
-    const claimed = new Set<string>();
-    const remaining = this.messages.filter((message) => {
-      if (!message.accepted) return true;
-      const match = sameText(listed, message.text).find(
-        (candidate) => !message.before.includes(candidate.id) && !claimed.has(candidate.id),
-      );
-      if (!match) return true;
-      claimed.add(match.id);
-      return false;
-    });
+    const ids = new Set(listed.map((message) => message.clientMessageId));
+    const remaining = this.messages.filter((message) => !ids.has(message.clientMessageId));
     if (remaining.length === this.messages.length) return;
     this.messages = remaining;
     this.changed();
@@ -76,11 +67,9 @@ export class Outbox {
         const next = this.messages.find((message) => !message.accepted && !message.failed);
         if (!next) return;
         try {
-          await this.send({
-            clientMessageId: next.clientMessageId,
-            text: next.text,
-            ...(next.teamId ? { teamId: next.teamId } : {}),
-          });
+          // Undefined fields drop out of the JSON body.
+          const { clientMessageId, text, teamId, pageUrl, offline } = next;
+          await this.send({ clientMessageId, text, teamId, pageUrl, offline });
           next.accepted = true;
           this.retries = 0;
         } catch (error) {
@@ -110,10 +99,4 @@ export class Outbox {
     this.storage.saveOutbox(this.messages);
     this.onChange();
   }
-}
-
-function sameText(listed: readonly ChatMessage[], text: string) {
-  return listed.filter(
-    (message) => message.direction === 'inbound' && normalize(message.text) === text,
-  );
 }

@@ -9,6 +9,8 @@ export interface SocketHandlers {
   onConnection(connected: boolean): void;
   /** Each (re)connection and each hint: whatever was missed, refetch. */
   onChange(): void;
+  /** An agent is typing in the visitor's conversation. */
+  onAgentTyping(name: string): void;
   /** The server refused the token (close code 4401): the visitor must start again. */
   onRejected(): void;
 }
@@ -40,10 +42,15 @@ export function openVisitorSocket(url: string, handlers: SocketHandlers): Visito
     const current = new WebSocket(url);
     socket = current;
     current.onmessage = (event) => {
-      let frame: { type?: string };
+      let frame: { type?: string; name?: unknown };
       try {
-        frame = JSON.parse(String(event.data)) as { type?: string };
+        frame = JSON.parse(String(event.data)) as typeof frame;
       } catch {
+        return;
+      }
+      // Typing changes nothing stored: no refetch.
+      if (frame.type === 'agent.typing') {
+        if (typeof frame.name === 'string') handlers.onAgentTyping(frame.name);
         return;
       }
       if (frame.type === 'hello') {

@@ -19,12 +19,14 @@ export interface StoredOutgoing {
   clientMessageId: string;
   text: string;
   teamId?: string;
+  /** The page the visitor was on when they wrote it. */
+  pageUrl?: string;
+  /** Written in the offline-message form. */
+  offline?: boolean;
   /** The API stored it; it shows as sent until the conversation lists it. */
   accepted: boolean;
   /** The API refused it for good (not a network or server problem). */
   failed: boolean;
-  /** Ids of listed visitor messages with the same text when it was written: not this one. */
-  before: string[];
 }
 
 export interface WidgetStorage {

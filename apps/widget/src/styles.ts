@@ -31,7 +31,7 @@ button, input, select, textarea { font: inherit; color: inherit; }
 .status p { margin: 2px 0; }
 .reference { font-weight: 600; }
 .connection { padding: 6px 14px; background: #fff3bf; color: #5c3c00; font-size: 13px; }
-.body { flex: 1; overflow-y: auto; padding: 14px; display: flex; flex-direction: column; gap: 8px; }
+.body { position: relative; flex: 1; overflow-y: auto; padding: 14px; display: flex; flex-direction: column; gap: 8px; }
 .greeting { background: #f1f3f5; border-radius: 12px; padding: 10px 12px; }
 .greeting strong { display: block; }
 form { display: flex; flex-direction: column; gap: 10px; }
@@ -58,7 +58,38 @@ input, select, textarea { border: 1px solid #ced4da; border-radius: 8px; padding
 .message[data-state="sending"] { opacity: .7; }
 .message[data-state="failed"] { background: #fff5f5; color: #c92a2a; }
 .notice { align-self: center; font-size: 13px; color: #6b7280; text-align: center; }
-.composer { display: flex; gap: 8px; padding: 10px; border-top: 1px solid #e5e7eb; }
+.compose { border-top: 1px solid #e5e7eb; }
+.file-error { margin: 0; padding: 8px 12px 0; }
+.composer { display: flex; flex-direction: row; gap: 8px; padding: 10px; align-items: center; }
 .composer textarea { flex: 1; resize: none; height: 40px; max-height: 120px; }
+.attach { background: transparent; border: 0; padding: 4px; cursor: pointer; color: #495057; }
+.attach svg { width: 22px; height: 22px; fill: currentColor; display: block; }
+.header .end { font-size: 12px; border: 1px solid #fff9; border-radius: 6px; padding: 3px 8px; }
+.confirm { padding: 10px 14px; background: #fff5f5; border-bottom: 1px solid #ffc9c9; font-size: 13px; }
+.confirm p { margin: 0 0 8px; }
+.actions { display: flex; justify-content: flex-end; gap: 8px; align-items: center; }
+.link { background: transparent; border: 0; padding: 0; color: #1c7ed6; cursor: pointer;
+  text-decoration: underline; font-size: 13px; }
+.offline-notice { margin: 0; padding: 8px 10px; border-radius: 8px; background: #fff3bf; font-size: 13px; }
+.confirmation { align-self: stretch; background: #ebfbee; border: 1px solid #b2f2bb;
+  border-radius: 10px; padding: 10px 12px; font-size: 13px; }
+.confirmation p { margin: 4px 0 0; }
+.join { align-self: center; display: flex; align-items: center; gap: 6px; font-size: 12px; color: #6b7280; }
+.avatar { width: 24px; height: 24px; border-radius: 50%; object-fit: cover; background: var(--sb-color);
+  color: #fff; display: inline-grid; place-items: center; font-size: 10px; font-weight: 700; }
+.typing { margin: 0; font-size: 12px; color: #6b7280; font-style: italic; }
+.thumb { display: block; max-width: 100%; max-height: 180px; border-radius: 8px; margin-top: 4px; }
+.file { color: inherit; display: block; margin-top: 4px; }
+progress { display: block; width: 100%; height: 6px; margin-top: 6px; }
+.ending { display: flex; flex-direction: column; gap: 10px; border-top: 1px solid #e5e7eb; padding-top: 10px; }
+.rating { gap: 6px; }
+.question { font-weight: 600; font-size: 13px; }
+.stars { display: flex; gap: 2px; }
+.star { background: transparent; border: 0; font-size: 24px; line-height: 1; cursor: pointer;
+  color: #ced4da; padding: 0 2px; }
+.star[aria-pressed="true"] { color: #f59f00; }
+.thanks { margin: 0; font-size: 13px; }
+.transcript { flex-direction: row; gap: 6px; }
+.transcript input { flex: 1; min-width: 0; }
 [hidden] { display: none !important; }
 `;

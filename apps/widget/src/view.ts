@@ -1,33 +1,35 @@
-import type { ChatMessage, VisitorConversation, WidgetConfig } from './api';
+import type { WidgetConfig } from './api';
 import { h } from './dom';
 import { format, type Strings } from './i18n';
-import type { StoredOutgoing } from './storage';
 import { styles } from './styles';
+import { composer, type ComposerActions } from './view-composer';
+import { endingPanel, type EndingActions } from './view-ending';
+import { prechatForm, type PrechatAnswers } from './view-prechat';
+import { endChatControl, statusLines } from './view-status';
+import { threadItems, type ThreadState } from './view-thread';
 
-export interface ViewState {
+export type { PrechatAnswers } from './view-prechat';
+
+export interface ViewState extends ThreadState {
   open: boolean;
   stage: 'prechat' | 'chat';
-  name: string | null;
-  conversation: VisitorConversation['conversation'];
-  messages: readonly ChatMessage[];
-  pending: readonly StoredOutgoing[];
+  config: WidgetConfig;
   reconnecting: boolean;
   unread: number;
   starting: boolean;
   formError: string | null;
+  /** Why the last picked file was refused before any upload. */
+  fileError: string | null;
+  /** The agent typing now, by name. */
+  agentTyping: string | null;
 }
 
-export interface PrechatAnswers {
-  name: string;
-  contact: string;
-  teamId: string | null;
-}
-
-export interface ViewActions {
+export interface ViewActions extends ComposerActions, EndingActions {
   toggle(): void;
   start(answers: PrechatAnswers): void;
-  send(text: string): void;
-  typing(): void;
+  retryUpload(clientMessageId: string): void;
+  /** Resolves to whether it ended. */
+  endChat(): Promise<boolean>;
 }
 
 const chatIcon =
@@ -59,6 +61,7 @@ export function createView(
 
   const minimize = h('button', { type: 'button', 'aria-label': t.minimize }, '–');
   minimize.addEventListener('click', () => actions.toggle());
+  const end = endChatControl(t, () => actions.endChat());
   const status = h('div', { class: 'status', 'data-testid': 'sb-status' });
   const connection = h(
     'div',
@@ -67,52 +70,42 @@ export function createView(
   );
 
   const greeting = h('div', { class: 'greeting', 'data-testid': 'sb-greeting' });
-  const { form, nameInput, formError, submit } = prechatForm(config, t, actions);
+  const prechat = prechatForm(config, t, (answers) => actions.start(answers));
   const messages = h('div', { class: 'messages', 'data-testid': 'sb-messages' });
-  const body = h('div', { class: 'body' }, greeting, form, messages);
-
-  const textarea = h('textarea', {
-    placeholder: t.placeholder,
-    'aria-label': t.placeholder,
-    'data-testid': 'sb-composer',
-  });
-  const sendButton = h(
-    'button',
-    { class: 'primary', type: 'submit', 'data-testid': 'sb-send' },
-    t.send,
+  const typing = h('p', { class: 'typing', 'data-testid': 'sb-typing', hidden: '' });
+  const ending = endingPanel(t, actions);
+  const body = h(
+    'div',
+    { class: 'body' },
+    greeting,
+    prechat.form,
+    messages,
+    typing,
+    ending.element,
   );
-  const composer = h('form', { class: 'composer' }, textarea, sendButton);
-  const sendTyped = () => {
-    const text = textarea.value.trim();
-    if (!text) return;
-    textarea.value = '';
-    actions.send(text);
-  };
-  composer.addEventListener('submit', (event) => {
-    event.preventDefault();
-    sendTyped();
-  });
-  textarea.addEventListener('keydown', (event) => {
-    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
-      event.preventDefault();
-      sendTyped();
-    }
-  });
-  textarea.addEventListener('input', () => actions.typing());
+  const compose = composer(t, actions);
 
   const panel = h(
     'section',
     { class: 'panel', role: 'dialog', 'aria-label': config.name, 'data-testid': 'sb-panel' },
-    h('header', { class: 'header' }, h('span', { class: 'title' }, config.name), minimize),
+    h(
+      'header',
+      { class: 'header' },
+      h('span', { class: 'title' }, config.name),
+      end.button,
+      minimize,
+    ),
+    end.bar,
     connection,
     status,
     body,
-    composer,
+    compose.element,
   );
   const root = h('div', { class: 'root', 'data-position': config.position }, panel, launcher);
   shadow.append(h('style', {}, styles), root);
 
-  let renderedMessages = '';
+  let renderedThread = '';
+  let shownClosed: string | null = null;
 
   function render(state: ViewState) {
     panel.hidden = !state.open;
@@ -126,125 +119,48 @@ export function createView(
       config.greeting ?? t.greeting,
     );
     const chatting = state.stage === 'chat';
-    form.hidden = chatting;
+    prechat.form.hidden = chatting;
+    prechat.update(state);
     messages.hidden = !chatting;
-    composer.hidden = !chatting;
-    submit.disabled = state.starting;
-    formError.textContent = state.formError ?? '';
-    if (!chatting && state.name && !nameInput.value) nameInput.value = state.name;
+    compose.show(chatting, state.fileError);
+    const conversation = chatting ? state.conversation : null;
+    end.show(!!conversation && conversation.status !== 'closed');
+    status.replaceChildren(...statusLines(conversation, t));
+    const typist = conversation?.status === 'closed' ? null : state.agentTyping;
+    typing.hidden = !typist;
+    typing.textContent = typist ? format(t.typing, { name: typist }) : '';
+    ending.show(conversation);
+    const closedNow = conversation?.status === 'closed' ? conversation.id : null;
+    if (closedNow && closedNow !== shownClosed)
+      // Just ended: bring why it ended, and the rating, into view.
+      requestAnimationFrame(() => (body.scrollTop = ending.element.offsetTop - 8));
+    shownClosed = closedNow;
 
-    status.replaceChildren(...statusLines(state.conversation, t));
-
-    // Rebuilt only when something shown changed, so the list does not jump while reading.
-    const key = JSON.stringify([state.messages, state.pending, state.conversation?.status]);
-    if (key !== renderedMessages) {
-      renderedMessages = key;
-      const nearBottom = body.scrollHeight - body.scrollTop - body.clientHeight < 60;
-      messages.replaceChildren(
-        ...state.messages.map((message) => messageElement(message)),
-        ...state.pending.map((message) => pendingElement(message, t)),
-        state.conversation?.status === 'closed'
-          ? h('p', { class: 'notice', 'data-testid': 'sb-closed' }, t.closed)
-          : '',
+    // Rebuilt only when something shown changed, so the list does not jump while reading;
+    // upload progress moves in place.
+    const nearBottom = body.scrollHeight - body.scrollTop - body.clientHeight < 60;
+    const key = JSON.stringify([
+      state.messages,
+      state.joins,
+      state.pending,
+      state.uploads.map((upload) => [upload.clientMessageId, upload.state, upload.error]),
+      conversation?.status,
+      conversation?.offline,
+      conversation?.reference,
+    ]);
+    if (key !== renderedThread) {
+      renderedThread = key;
+      messages.replaceChildren(...threadItems(state, t, (id) => actions.retryUpload(id)));
+      if (nearBottom || state.pending.length > 0 || state.uploads.length > 0)
+        body.scrollTop = body.scrollHeight;
+    }
+    for (const upload of state.uploads) {
+      const bar = messages.querySelector<HTMLProgressElement>(
+        `progress[data-upload="${upload.clientMessageId}"]`,
       );
-      if (nearBottom || state.pending.length > 0) body.scrollTop = body.scrollHeight;
+      if (bar) bar.value = upload.progress;
     }
   }
 
-  return {
-    render,
-    focusComposer: () => textarea.focus(),
-  };
-}
-
-function prechatForm(config: WidgetConfig, t: Strings, actions: ViewActions) {
-  const nameInput = h('input', { name: 'name', autocomplete: 'name', 'data-testid': 'sb-name' });
-  const contactInput = h('input', {
-    name: 'contact',
-    autocomplete: 'email',
-    'data-testid': 'sb-contact',
-  });
-  const subject = h('select', { name: 'team', 'data-testid': 'sb-subject' });
-  for (const team of config.teams) subject.append(h('option', { value: team.id }, team.name));
-  const formError = h('p', { class: 'error', role: 'alert', 'data-testid': 'sb-form-error' });
-  const submit = h(
-    'button',
-    { class: 'primary', type: 'submit', 'data-testid': 'sb-start' },
-    t.start,
-  );
-  const form = h(
-    'form',
-    { novalidate: '', 'data-testid': 'sb-prechat' },
-    h('label', {}, t.name, nameInput),
-    h('label', {}, t.contact, contactInput, h('span', { class: 'hint' }, t.contactHint)),
-    // A choice of one is no choice: the inbox's team takes it.
-    config.teams.length > 1 ? h('label', {}, t.subject, subject) : null,
-    formError,
-    submit,
-  );
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    actions.start({
-      name: nameInput.value,
-      contact: contactInput.value,
-      teamId: config.teams.length > 1 ? subject.value : null,
-    });
-  });
-  return { form, nameInput, formError, submit };
-}
-
-function statusLines(conversation: VisitorConversation['conversation'], t: Strings) {
-  if (!conversation) return [];
-  const lines = [
-    h(
-      'p',
-      { class: 'reference', 'data-testid': 'sb-reference' },
-      format(t.reference, { reference: conversation.reference }),
-    ),
-  ];
-  if (conversation.status === 'waiting')
-    lines.push(
-      h(
-        'p',
-        { 'data-testid': 'sb-queue' },
-        conversation.queuePosition ? format(t.queue, { n: conversation.queuePosition }) : t.waiting,
-      ),
-    );
-  if (conversation.status === 'open' && conversation.agent)
-    lines.push(h('p', { 'data-testid': 'sb-agent' }, format(t.agent, conversation.agent)));
-  return lines;
-}
-
-function messageElement(message: ChatMessage) {
-  const fromAgent = message.direction === 'outbound' && !message.automatic;
-  return h(
-    'div',
-    {
-      class: 'message',
-      'data-testid': 'sb-message',
-      'data-direction': message.direction,
-      'data-automatic': String(message.automatic),
-      'data-state': 'listed',
-      title: new Date(message.createdAt).toLocaleString(),
-    },
-    fromAgent && message.author ? h('span', { class: 'author' }, message.author.name) : null,
-    message.text,
-  );
-}
-
-function pendingElement(message: StoredOutgoing, t: Strings) {
-  const state = message.failed ? 'failed' : message.accepted ? 'sent' : 'sending';
-  const label = message.failed ? t.notSent : message.accepted ? t.sent : t.sending;
-  return h(
-    'div',
-    {
-      class: 'message',
-      'data-testid': 'sb-message',
-      'data-direction': 'inbound',
-      'data-automatic': 'false',
-      'data-state': state,
-    },
-    message.text,
-    h('span', { class: 'state' }, label),
-  );
+  return { render, focusComposer: compose.focus };
 }

@@ -1,38 +1,67 @@
-import { ApiError, createApi, type ChatMessage, type VisitorConversation } from './api';
-import { parseContact } from './contact';
-import { pickStrings } from './i18n';
+import { ApiError, createApi, type VisitorConversation } from './api';
+import { Attention } from './attention';
+import { coalesced } from './coalesced';
+import { endingActions } from './ending-actions';
+import { format, pickStrings } from './i18n';
 import { Outbox } from './outbox';
+import { currentPageUrl, takeResumeToken } from './page';
 import { openVisitorSocket, type VisitorSocket } from './socket';
+import { unlockSound } from './sound';
 import { widgetStorage } from './storage';
+import { allowedType, MAX_FILE_BYTES, Uploads } from './uploads';
 import { createView, type PrechatAnswers, type ViewState } from './view';
+import { checkAnswers } from './view-prechat';
 
 const TYPING_EVERY_MS = 2000;
+/** An agent's typing hint comes at most every 2 s while they type: silence this long means stopped. */
+const AGENT_TYPING_SHOWN_MS = 5000;
 const QUEUE_REFRESH_MS = 15_000;
+const FILE_ERROR_SHOWN_MS = 15_000;
 
 /**
  * The chat on a customer's website. Everything the visitor sees comes from the visitor API;
  * the socket only says when to fetch it again, so a missed hint or a reconnect costs one
  * refetch and never a message.
  */
-export async function startWidget({ origin, inboxId }: { origin: string; inboxId: string }) {
+export async function startWidget({
+  origin,
+  inboxId,
+  openOnLoad = false,
+}: {
+  origin: string;
+  inboxId: string;
+  openOnLoad?: boolean;
+}) {
   const t = pickStrings(navigator.languages?.length ? navigator.languages : [navigator.language]);
   const api = createApi(origin, inboxId);
   const storage = widgetStorage(inboxId);
   const config = await api.config();
   let profile = storage.profile();
+  const resumed = takeResumeToken();
+  if (resumed) saveProfile({ token: resumed, open: true });
 
   const state: ViewState = {
-    open: profile.open === true,
+    open: openOnLoad || profile.open === true,
     stage: profile.token ? 'chat' : 'prechat',
+    config,
     name: profile.name ?? null,
+    contact: profile.contact ?? null,
     conversation: null,
     messages: [],
+    joins: [],
     pending: [],
+    uploads: [],
     reconnecting: false,
     unread: 0,
     starting: false,
     formError: null,
+    fileError: null,
+    agentTyping: null,
   };
+
+  // Fetches coalesce: a burst of hints costs at most one fetch in flight and one after it.
+  const refresh = coalesced(load);
+  let queueTimer: ReturnType<typeof setTimeout> | undefined;
 
   const host = document.createElement('div');
   host.setAttribute('data-switchboard-widget', '');
@@ -42,8 +71,11 @@ export async function startWidget({ origin, inboxId }: { origin: string; inboxId
     start: (answers) => void start(answers),
     send,
     typing,
+    attach,
+    retryUpload: (id) => uploads.retry(id),
+    ...endingActions({ api, token: () => profile.token, show, refresh, t }),
   });
-  const pageTitle = document.title;
+  const attention = new Attention();
 
   const outbox = new Outbox(
     storage,
@@ -53,13 +85,18 @@ export async function startWidget({ origin, inboxId }: { origin: string; inboxId
     },
     render,
   );
+  const uploads = new Uploads(
+    `${api.base}/messages/file`,
+    () => profile.token,
+    t.uploadFailed,
+    render,
+  );
 
   function render() {
     state.pending = outbox.pending;
-    if (state.open && !document.hidden) state.unread = 0;
+    state.uploads = uploads.pending;
+    state.unread = attention.unread(state.open);
     view.render(state);
-    // The tab title tells a visitor reading another tab that someone answered.
-    document.title = state.unread > 0 ? `(${state.unread}) ${pageTitle}` : pageTitle;
   }
 
   function saveProfile(changes: Partial<typeof profile>) {
@@ -68,17 +105,27 @@ export async function startWidget({ origin, inboxId }: { origin: string; inboxId
   }
 
   function toggle() {
+    unlockSound();
     state.open = !state.open;
     saveProfile({ open: state.open });
     render();
     if (state.open && state.stage === 'chat') view.focusComposer();
+    // Who is online may have changed since the page loaded: it decides the form shown.
+    if (state.open && state.stage === 'prechat')
+      void api.config().then(
+        (fresh) => {
+          state.config = fresh;
+          render();
+        },
+        () => {},
+      );
   }
 
   async function start(answers: PrechatAnswers) {
-    const name = answers.name.trim();
-    const contact = parseContact(answers.contact);
-    state.formError = !name ? t.nameRequired : !contact ? t.contactInvalid : null;
-    if (state.formError || !contact) return render();
+    const checked = checkAnswers(answers, t);
+    state.formError = 'error' in checked ? checked.error : null;
+    if ('error' in checked) return render();
+    const { name, contact, message } = checked;
     state.starting = true;
     render();
     try {
@@ -91,11 +138,19 @@ export async function startWidget({ origin, inboxId }: { origin: string; inboxId
         token: visitor.token,
         name,
         contact: answers.contact.trim(),
-        ...(answers.teamId ? { teamId: answers.teamId } : {}),
+        teamId: answers.teamId ?? undefined,
       });
       state.name = name;
+      state.contact = profile.contact ?? null;
       state.stage = 'chat';
       connect();
+      // Nobody online: the message goes in now, flagged so the team sees it came in offline.
+      if (message)
+        outbox.add(message, {
+          teamId: answers.teamId ?? undefined,
+          pageUrl: currentPageUrl(),
+          offline: true,
+        });
       view.focusComposer();
     } catch (error) {
       state.formError =
@@ -106,10 +161,34 @@ export async function startWidget({ origin, inboxId }: { origin: string; inboxId
     }
   }
 
+  /** The chosen subject picks the team of a new conversation only. */
+  const newConversationTeam = () =>
+    state.conversation && state.conversation.status !== 'closed' ? undefined : profile.teamId;
+
   function send(text: string) {
-    const live = state.conversation && state.conversation.status !== 'closed';
-    // The chosen subject picks the team of a new conversation only.
-    outbox.add(text, state.messages, live ? undefined : profile.teamId);
+    state.fileError = null;
+    outbox.add(text, { teamId: newConversationTeam(), pageUrl: currentPageUrl() });
+  }
+
+  let fileErrorTimer: ReturnType<typeof setTimeout> | undefined;
+  function attach(file: File) {
+    const type = allowedType(file);
+    state.fileError =
+      file.size > MAX_FILE_BYTES
+        ? format(t.fileTooLarge, { name: file.name })
+        : !type
+          ? format(t.fileType, { name: file.name })
+          : null;
+    if (type && !state.fileError)
+      uploads.add(file, type, { teamId: newConversationTeam(), pageUrl: currentPageUrl() });
+    // Read once, it has done its job: it should not linger over the rest of the chat.
+    clearTimeout(fileErrorTimer);
+    if (state.fileError)
+      fileErrorTimer = setTimeout(() => {
+        state.fileError = null;
+        render();
+      }, FILE_ERROR_SHOWN_MS);
+    render();
   }
 
   let lastTyping = 0;
@@ -119,56 +198,38 @@ export async function startWidget({ origin, inboxId }: { origin: string; inboxId
     socket?.sendTyping();
   }
 
-  // Fetches coalesce: a burst of hints costs at most one fetch in flight and one after it.
-  let fetching: Promise<void> | null = null;
-  let fetchAgain = false;
-  let seen: Set<string> | null = null;
-  let queueTimer: ReturnType<typeof setTimeout> | undefined;
-  function refresh() {
-    if (fetching) {
-      fetchAgain = true;
-      return;
-    }
-    fetching = load()
-      .catch(() => {
-        // Offline or the server is restarting: the next (re)connection fetches again.
-      })
-      .finally(() => {
-        fetching = null;
-        if (fetchAgain) {
-          fetchAgain = false;
-          refresh();
-        }
-      });
+  let typingTimer: ReturnType<typeof setTimeout> | undefined;
+  function agentTyping(name: string | null) {
+    clearTimeout(typingTimer);
+    state.agentTyping = name;
+    if (name) typingTimer = setTimeout(() => agentTyping(null), AGENT_TYPING_SHOWN_MS);
+    render();
   }
 
   async function load() {
     const token = profile.token;
     if (!token) return;
-    let view: VisitorConversation;
     try {
-      view = await api.conversation(token);
+      show(await api.conversation(token));
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) forgetVisitor();
       throw error;
     }
-    countUnread(view.messages);
-    state.conversation = view.conversation;
-    // Others ahead in the queue being taken sends this visitor no hint: look again now and then.
-    clearTimeout(queueTimer);
-    if (view.conversation?.status === 'waiting') queueTimer = setTimeout(refresh, QUEUE_REFRESH_MS);
-    state.messages = view.messages;
-    outbox.reconcile(view.messages);
-    render();
   }
 
-  /** Agent messages that arrived while the chat was minimized or the tab hidden. */
-  function countUnread(messages: ChatMessage[]) {
-    const incoming = messages.filter((message) => message.direction === 'outbound');
-    // What was there when the page loaded counts as read.
-    if (seen && (!state.open || document.hidden))
-      state.unread += incoming.filter((message) => !seen?.has(message.id)).length;
-    seen = new Set(incoming.map((message) => message.id));
+  function show(current: VisitorConversation) {
+    // The agent's message arrived: they stopped typing.
+    if (attention.arrived(current.messages, state.open)) agentTyping(null);
+    state.conversation = current.conversation;
+    // Others ahead in the queue being taken sends this visitor no hint: look again now and then.
+    clearTimeout(queueTimer);
+    if (current.conversation?.status === 'waiting')
+      queueTimer = setTimeout(refresh, QUEUE_REFRESH_MS);
+    state.messages = current.messages;
+    state.joins = current.joins;
+    outbox.reconcile(current.messages);
+    uploads.reconcile(current.messages);
+    render();
   }
 
   let socket: VisitorSocket | null = null;
@@ -181,6 +242,7 @@ export async function startWidget({ origin, inboxId }: { origin: string; inboxId
         render();
       },
       onChange: refresh,
+      onAgentTyping: agentTyping,
       onRejected: forgetVisitor,
     });
   }
@@ -194,10 +256,24 @@ export async function startWidget({ origin, inboxId }: { origin: string; inboxId
     state.reconnecting = false;
     state.conversation = null;
     state.messages = [];
+    state.joins = [];
     render();
   }
 
+  /** A resume link opened in a tab that already shows this page. */
+  window.addEventListener('hashchange', () => {
+    const token = takeResumeToken();
+    if (!token) return;
+    saveProfile({ token, open: true });
+    state.open = true;
+    state.stage = 'chat';
+    connect();
+    render();
+  });
   document.addEventListener('visibilitychange', render);
+  // Browsers allow sound only after the visitor interacted with the page.
+  document.addEventListener('pointerdown', unlockSound, { capture: true, once: true });
+  document.addEventListener('keydown', unlockSound, { capture: true, once: true });
   render();
   connect();
   outbox.flushNow();

@@ -47,7 +47,13 @@ export const jobCatalog = {
   },
   'transcript.send': {
     queue: 'outbound',
-    payload: z.object({ conversationId: z.uuid(), inboxId: z.uuid(), to: z.email() }),
+    payload: z.object({
+      conversationId: z.uuid(),
+      inboxId: z.uuid(),
+      to: z.email(),
+      // A web chat visitor asked: only what they may see goes in the mail.
+      visitorId: z.string().max(64).optional(),
+    }),
     key: null,
     options: { attempts: 5, backoff: { type: 'exponential', delay: 5000 } },
   },
@@ -83,8 +89,9 @@ export const jobCatalog = {
     key: null,
     options: { attempts: 3, backoff: { type: 'exponential', delay: 1000 } },
   },
-  'webchat.abandon': {
+  'webchat.visitor_gone': {
     queue: 'maintenance',
+    // Runs when the visitor's grace period ends: abandoned in the queue, else marked away.
     // `leftAt`: when the visitor's last socket closed (ms). A later departure has its own job,
     // so an older one finding a newer departure does nothing.
     payload: z.object({

@@ -11,6 +11,11 @@ export interface RealtimeEvent {
     | 'notification.created'
     /** A web chat visitor is typing in the conversation; agents who may see it hear it. */
     | 'visitor.typing'
+    /**
+     * An agent is typing in a web chat conversation (`userId`): only its visitor hears it, with
+     * the agent's name; agents' sockets never forward it.
+     */
+    | 'agent.typing'
     /** A team's members changed: api instances re-read memberships; never sent to sockets. */
     | 'team.members_changed';
   workspaceId: string;
@@ -19,6 +24,7 @@ export interface RealtimeEvent {
   /**
    * `agent.updated`: whose presence or load changed; staff and that user hear it.
    * `notification.created`: whose notification it is; only that user hears it.
+   * `agent.typing`: who is typing.
    */
   userId?: string;
   messageId?: string;

@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { schema } from '@switchboard/db';
-import { returnFromAutoAway, runOperation, type Principal } from '@switchboard/domain';
+import {
+  agentTypingEvent,
+  returnFromAutoAway,
+  runOperation,
+  type Principal,
+} from '@switchboard/domain';
 import {
   dropSocket,
   liveSocketCount,
@@ -12,6 +17,7 @@ import {
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
+import { z } from 'zod';
 import type { ApiDeps } from '../deps';
 
 interface Client {
@@ -20,7 +26,15 @@ interface Client {
   socket: WebSocket;
   principal: Principal;
   teamIds: Set<string>;
+  /** When this socket last had a typing frame published (ms since epoch). */
+  lastTypingAt: number;
 }
+
+/** A typing hint at most this often per socket: the visitor needs "is typing", not every key. */
+const TYPING_EVERY_MS = 2000;
+/** Agents only ever send tiny control frames. */
+const MAX_FRAME_CHARS = 1000;
+const typingFrame = z.object({ type: z.literal('typing'), conversationId: z.uuid() });
 
 /**
  * Agents hear about their own conversations and their teams' (a colleague accepting one
@@ -33,7 +47,8 @@ function mayHear(client: Client, event: RealtimeEvent): boolean {
   // A person's presence or load: staff watch everyone, an agent only hears about themself.
   if (event.type === 'agent.updated')
     return client.principal.role !== 'agent' || event.userId === client.principal.id;
-  if (event.type === 'team.members_changed') return false;
+  // Members changes are for the api instances; an agent's typing is for the web chat visitor.
+  if (event.type === 'team.members_changed' || event.type === 'agent.typing') return false;
   if (client.principal.role !== 'agent') return true;
   if (event.assigneeId === client.principal.id) return true;
   // Its guests, and the agent who just handed it on.
@@ -126,10 +141,16 @@ export async function realtimePlugin(app: FastifyInstance, { deps }: { deps: Api
       socket,
       principal,
       teamIds: new Set(memberships.map((row) => row.teamId)),
+      lastTypingAt: 0,
     };
     clients.add(client);
     const logFailure = (error: unknown) =>
       request.log.warn({ error: String(error) }, 'presence bookkeeping failed');
+    socket.on('message', (data: Buffer) => {
+      void onFrame(client, data.toString()).catch((error: unknown) =>
+        request.log.warn({ error: String(error) }, 'agent frame failed'),
+      );
+    });
     // Started before the close listener exists: its Redis write goes out ahead of the removal.
     const arrived = socketArrived(client).catch(logFailure);
     socket.on('close', () => {
@@ -139,6 +160,28 @@ export async function realtimePlugin(app: FastifyInstance, { deps }: { deps: Api
     socket.send(JSON.stringify({ type: 'hello' }));
     await arrived;
   });
+
+  /** Typing in a web chat conversation the agent may write in becomes a hint for its visitor. */
+  async function onFrame(client: Client, text: string) {
+    if (text.length > MAX_FRAME_CHARS) return;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      return;
+    }
+    const frame = typingFrame.safeParse(parsed);
+    if (!frame.success) return;
+    const now = Date.now();
+    if (now - client.lastTypingAt < TYPING_EVERY_MS) return;
+    client.lastTypingAt = now;
+    const event = await agentTypingEvent(
+      deps.database.db,
+      client.principal,
+      frame.data.conversationId,
+    );
+    if (event) await deps.domain.ports.publish([event]);
+  }
 
   // Presence across instances: each live socket refreshes its entry in Redis, so an agent
   // connected to any instance counts as present and a dead instance's sockets go stale.

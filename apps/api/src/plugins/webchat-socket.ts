@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import {
   findVisitorLiveConversation,
   findWebchatInbox,
+  runOperation,
   verifyVisitorToken,
+  visitorReturned,
   visitorHints,
   type WebchatInbox,
 } from '@switchboard/domain';
@@ -98,6 +100,12 @@ export async function webchatSocketPlugin(app: FastifyInstance, { deps }: { deps
         if (!closing) void arrived.then(() => leave(visitor)).catch(log('visitor leave failed'));
       });
       await arrived;
+      // Back from away (same browser, or the link in a follow-up): replies go to the chat again.
+      await runOperation(
+        deps.domain,
+        { workspaceId: inbox.workspaceId, actor: { type: 'system' } },
+        (ctx) => visitorReturned({ ctx, input: { inboxId: inbox.id, visitorId: token.visitorId } }),
+      ).catch(log('visitor return failed'));
       socket.send(JSON.stringify({ type: 'hello' }));
     },
   );
@@ -142,15 +150,18 @@ export async function webchatSocketPlugin(app: FastifyInstance, { deps }: { deps
   }, SOCKET_HEARTBEAT_MS);
   heartbeat.unref();
 
-  /** Their last socket anywhere closed while they wait in the queue: start the grace period. */
+  /**
+   * Their last socket anywhere closed: start the grace period, after which a conversation in the
+   * queue is abandoned and a taken one is marked away (replies then follow by email or SMS).
+   */
   async function leave(visitor: Visitor) {
     const { inbox, visitorId } = visitor;
     const leftAt = await dropVisitorSocket(deps.redis, prefix, visitorId, visitor.connectionId);
     if (leftAt === null) return;
     const conversation = await findVisitorLiveConversation(deps.database.db, inbox, visitorId);
-    if (conversation?.status !== 'waiting') return;
+    if (!conversation) return;
     await deps.enqueuer.enqueue(
-      'webchat.abandon',
+      'webchat.visitor_gone',
       { workspaceId: inbox.workspaceId, conversationId: conversation.id, visitorId, leftAt },
       { delayMs: inbox.abandonAfterMs },
     );

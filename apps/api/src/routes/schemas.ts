@@ -34,6 +34,29 @@ export const conversationSchema = z
     createdAt: z.string(),
     waitingSince: z.string().nullable(),
     closedAt: z.string().nullable(),
+    closedBy: z.enum(['agent', 'customer', 'system']).nullable(),
+    receivedOffline: z
+      .boolean()
+      .describe('An offline message: nobody was there to attend when it came in'),
+    visitorAwaySince: z
+      .string()
+      .nullable()
+      .describe(
+        'Web chat: the visitor left after an agent took it; replies follow by email or SMS',
+      ),
+    replyChannel: z
+      .object({
+        inboxId: z.uuid(),
+        kind: z.string(),
+        to: z.string().nullable(),
+        followUp: z.boolean().describe('The web chat visitor left: the reply follows them here'),
+      })
+      .nullable()
+      .describe('Where a reply goes now: the channel the customer last wrote through'),
+    rating: z
+      .object({ score: z.number().int(), comment: z.string().nullable() })
+      .nullable()
+      .describe("The customer's rating, 1 to 5 (web chat)"),
     window: z
       .object({ open: z.boolean(), closesAt: z.string().nullable() })
       .nullable()

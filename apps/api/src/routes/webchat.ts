@@ -1,72 +1,21 @@
 import rateLimit from '@fastify/rate-limit';
 import {
-  invalidVisitorToken,
-  loadWebchatInbox,
-  runOperation,
   startWebchatVisitor,
-  verifyVisitorToken,
   visitorConversation,
   visitorMessageEvent,
   webchatConfig,
-  type Ctx,
-  type WebchatSite,
 } from '@switchboard/domain';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ApiDeps } from '../deps';
 import { acceptInboundEvent } from '../inbound/accept-event';
-import { sendError } from '../plugins/errors';
 import { errorResponses } from './schemas';
-
-const configSchema = z
-  .object({
-    inboxId: z.uuid(),
-    name: z.string(),
-    greeting: z.string().nullable(),
-    color: z.string().nullable(),
-    position: z.enum(['right', 'left']),
-    teams: z.array(z.object({ id: z.uuid(), name: z.string(), online: z.boolean() })),
-  })
-  .meta({ id: 'WebchatConfig' });
-
-const visitorConversationSchema = z
-  .object({
-    conversation: z
-      .object({
-        id: z.uuid(),
-        reference: z.string(),
-        status: z.enum(['waiting', 'open', 'closed']),
-        outcome: z.string().nullable(),
-        queuePosition: z.number().int().nullable().describe('1 = served next; only while waiting'),
-        agent: z.object({ name: z.string() }).nullable(),
-      })
-      .nullable(),
-    messages: z.array(
-      z.object({
-        id: z.uuid(),
-        direction: z.enum(['inbound', 'outbound']),
-        text: z.string(),
-        createdAt: z.string(),
-        author: z.object({ name: z.string() }).nullable(),
-        automatic: z.boolean(),
-        attachments: z.array(
-          z.object({
-            id: z.uuid(),
-            fileName: z.string(),
-            contentType: z.string(),
-            url: z.string(),
-          }),
-        ),
-      }),
-    ),
-  })
-  .meta({ id: 'WebchatConversation' });
+import { webchatEndingRoutes } from './webchat/ending';
+import { webchatFileRoutes } from './webchat/file-upload';
+import { pageUrlSchema, visitorConversationSchema, webchatConfigSchema } from './webchat/schemas';
+import { perMinute, visitorAccess, visitorDocs } from './webchat/visitor-access';
 
 const inboxParams = z.object({ inboxId: z.string().max(64) });
-const perMinute = (max: number) => ({ rateLimit: { max, timeWindow: '1 minute' } });
-// Visitors authenticate with their token, never a cookie; OpenAPI shows these as open.
-const visitorDocs = { tags: ['webchat'], security: [] };
 
 /**
  * The public web chat API the widget on a customer's website calls. No session: a visitor holds
@@ -87,27 +36,8 @@ export const webchatRoutes: FastifyPluginAsyncZod<{ deps: ApiDeps }> = async (ap
       .send(),
   );
 
-  const asInbox = <T>(inbox: WebchatSite, operation: (ctx: Ctx) => Promise<T>) =>
-    runOperation(
-      deps.domain,
-      { workspaceId: inbox.workspaceId, actor: { type: 'system' } },
-      operation,
-    );
-
-  /** The visitor behind `Authorization: Bearer <visitor token>`, and their inbox. */
-  async function visitorOf(request: FastifyRequest) {
-    const raw = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
-    const token = raw ? verifyVisitorToken(deps.config.SECRET_KEY, raw) : null;
-    const inbox = token ? await loadWebchatInbox(deps.database.db, token.inboxId) : null;
-    if (!token || !inbox) throw invalidVisitorToken();
-    return { inbox, visitorId: token.visitorId };
-  }
-
-  async function inboxOr404(inboxId: string, request: FastifyRequest, reply: FastifyReply) {
-    const inbox = await loadWebchatInbox(deps.database.db, inboxId);
-    if (!inbox) await sendError(reply, request, 404, 'not_found', 'Web chat not found.');
-    return inbox;
-  }
+  const access = visitorAccess(deps);
+  const { asInbox, visitorOf, inboxOr404 } = access;
 
   app.get(
     '/:inboxId/config',
@@ -117,7 +47,7 @@ export const webchatRoutes: FastifyPluginAsyncZod<{ deps: ApiDeps }> = async (ap
         ...visitorDocs,
         summary: 'How the chat widget looks and which teams can answer now',
         params: inboxParams,
-        response: { 200: configSchema, ...errorResponses },
+        response: { 200: webchatConfigSchema, ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -157,7 +87,12 @@ export const webchatRoutes: FastifyPluginAsyncZod<{ deps: ApiDeps }> = async (ap
       return asInbox(inbox, (ctx) =>
         startWebchatVisitor({
           ctx,
-          input: { inbox, ...rest, ...(email ? { email: email.trim().toLowerCase() } : {}) },
+          input: {
+            inbox,
+            ...rest,
+            ...(email ? { email: email.trim().toLowerCase() } : {}),
+            language: browserLanguage(request.headers['accept-language']),
+          },
         }),
       );
     },
@@ -192,6 +127,11 @@ export const webchatRoutes: FastifyPluginAsyncZod<{ deps: ApiDeps }> = async (ap
           clientMessageId: z.uuid().describe('Chosen by the browser; a resend is one message'),
           text: z.string().min(1).max(4000),
           teamId: z.uuid().optional().describe('A team from the config, for a new conversation'),
+          pageUrl: pageUrlSchema.optional(),
+          offline: z
+            .boolean()
+            .optional()
+            .describe('Sent through the offline-message form: nobody was online to answer'),
         }),
         response: { 202: z.object({ id: z.uuid() }), ...errorResponses },
       },
@@ -205,4 +145,14 @@ export const webchatRoutes: FastifyPluginAsyncZod<{ deps: ApiDeps }> = async (ap
       return reply.status(202).send({ id: request.body.clientMessageId });
     },
   );
+
+  await app.register(webchatFileRoutes, { deps, access });
+  await app.register(webchatEndingRoutes, { access });
 };
+
+/** The visitor's browser language ("es-MX,es;q=0.9" → "es"), for what we write to them. */
+function browserLanguage(header: string | undefined): string | undefined {
+  const first = header?.split(',')[0]?.split(';')[0]?.trim().toLowerCase() ?? '';
+  const primary = /^([a-z]{2,3})(-[a-z0-9]{1,8})*$/.exec(first)?.[1];
+  return primary && primary !== '*' ? primary : undefined;
+}

@@ -12,6 +12,9 @@ export type RealtimeHint =
 
 export type RealtimeState = 'connecting' | 'connected' | 'reconnecting';
 
+/** What the app tells the server: the agent is typing in a web chat conversation. */
+export type RealtimeFrame = { type: 'typing'; conversationId: string };
+
 interface RealtimeOptions {
   url: string;
   onHint: (hint: RealtimeHint) => void;
@@ -74,6 +77,15 @@ export class RealtimeConnection {
     const socket = this.socket;
     this.socket = null;
     socket?.close(1000, 'client closed');
+  }
+
+  /**
+   * Sends a frame if the socket is connected right now; otherwise it is dropped, which suits
+   * what the app sends (typing hints mean nothing once late).
+   */
+  send(frame: RealtimeFrame): void {
+    const socket = this.socket;
+    if (socket?.readyState === WebSocket.OPEN) socket.send(JSON.stringify(frame));
   }
 
   private connect(): void {

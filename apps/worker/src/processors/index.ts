@@ -10,7 +10,7 @@ import { outboundSend } from './outbound-send';
 import { providerMarkRead } from './mark-read';
 import { templatesSync } from './templates-sync';
 import { transcriptSend } from './transcript-send';
-import { webchatAbandon } from './webchat-abandon';
+import { webchatVisitorGone } from './webchat-visitor-gone';
 
 /** One processor per job in the catalog; a job without one does not compile. */
 export const processors: { [K in JobName]: Processor<K> } = {
@@ -24,5 +24,5 @@ export const processors: { [K in JobName]: Processor<K> } = {
   'assignment.run': assignmentRun,
   'presence.grace': presenceGrace,
   'automation.auto_reply': automationAutoReply,
-  'webchat.abandon': webchatAbandon,
+  'webchat.visitor_gone': webchatVisitorGone,
 };

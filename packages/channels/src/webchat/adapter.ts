@@ -1,5 +1,12 @@
 import { ChannelError } from '../errors';
-import type { ChannelAdapter, EventPayload, InboundEvent } from '../types';
+import type { ChannelAdapter, EventPayload, InboundAttachment, InboundEvent } from '../types';
+
+/** A file the visitor uploaded, carried in the stored event so nothing needs downloading. */
+export interface WebchatFilePayload {
+  fileName: string;
+  contentType: string;
+  base64: string;
+}
 
 /**
  * What the public visitor API stores as an inbound event: the visitor's own id for the message
@@ -14,6 +21,11 @@ export interface WebchatMessagePayload {
   teamId?: string;
   /** When the visitor's browser sent it; ordering uses our arrival time. */
   sentAt?: string;
+  /** The page the visitor wrote from: replies that follow them by email link back to it. */
+  pageUrl?: string;
+  /** Sent through the widget's offline-message form: nobody was online to answer. */
+  offline?: boolean;
+  file?: WebchatFilePayload;
 }
 
 const asString = (value: unknown) => (typeof value === 'string' ? value : '');
@@ -23,6 +35,7 @@ export function normalizeWebchat(payload: EventPayload): InboundEvent[] {
   const visitorId = asString(payload.visitorId);
   if (!clientMessageId || !visitorId) return [];
   const teamId = asString(payload.teamId);
+  const pageUrl = asString(payload.pageUrl);
   return [
     {
       type: 'message',
@@ -30,9 +43,30 @@ export function normalizeWebchat(payload: EventPayload): InboundEvent[] {
       from: { kind: 'web', address: visitorId },
       to: asString(payload.to),
       text: asString(payload.text),
-      attachments: [],
+      attachments: uploadedFile(payload.file),
       // The visitor id marks the visitor's own messages: they see a conversation from there on.
-      metadata: { visitorId, ...(teamId ? { teamId } : {}) },
+      metadata: {
+        visitorId,
+        ...(teamId ? { teamId } : {}),
+        ...(pageUrl ? { pageUrl } : {}),
+        ...(payload.offline === true ? { offline: true } : {}),
+      },
+    },
+  ];
+}
+
+/** The uploaded file as an attachment with its bytes, stored with the message at once. */
+function uploadedFile(file: unknown): InboundAttachment[] {
+  if (!file || typeof file !== 'object') return [];
+  const { fileName, contentType, base64 } = file as Record<string, unknown>;
+  if (typeof base64 !== 'string' || typeof contentType !== 'string' || !contentType) return [];
+  return [
+    {
+      // Nothing to fetch: the visitor API checked and carried the bytes.
+      url: '',
+      contentType,
+      fileName: asString(fileName) || 'file',
+      data: Buffer.from(base64, 'base64'),
     },
   ];
 }

@@ -73,6 +73,17 @@ export const conversations = pgTable(
     reopenCount: integer('reopen_count').notNull().default(0),
     /** The customer wrote outside the team's hours or with none of its agents online. */
     receivedOffline: boolean('received_offline').notNull().default(false),
+    /**
+     * Web chat: the visitor left (no widget open past the grace period) after an agent took it.
+     * While set, replies follow them by email or SMS; their return clears it.
+     */
+    visitorAwaySince: at('visitor_away_since'),
+    /** Who ended it: `agent` (any person), `customer` or `system` (timers, abandonment). */
+    closedBy: text('closed_by', { enum: ['agent', 'customer', 'system'] }),
+    /** The customer's rating of the conversation, 1 to 5, and what they wrote with it. */
+    rating: smallint('rating'),
+    ratingComment: text('rating_comment'),
+    ratedAt: at('rated_at'),
   },
   (t) => [
     // The database, not only the code, keeps one live conversation per customer and inbox.

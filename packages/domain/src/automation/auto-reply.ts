@@ -1,6 +1,7 @@
 import { schema } from '@switchboard/db';
 import { and, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Ctx } from '../context';
+import { requestAssignment } from '../assignment/index';
 import type { ConversationRecord } from '../conversations/load';
 import {
   automaticMessageTarget,
@@ -72,6 +73,9 @@ export async function sendAutoReply({
     .where(and(eq(c.id, input.conversationId), eq(c.workspaceId, ctx.workspaceId)))
     .for('update');
   if (!conversation || conversation.status !== 'waiting' || !conversation.teamId) return 'skipped';
+  // While this lock is held an assignment run skips the row (SKIP LOCKED) and counts on its
+  // holder to settle it: ask for another run once this commits, whatever happens below.
+  requestAssignment(ctx, conversation.teamId);
 
   const [already] = await ctx.db
     .select({ id: m.id })

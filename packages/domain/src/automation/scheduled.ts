@@ -100,7 +100,7 @@ export async function closeIdleConversations(
   return eachDue(deps, due, async (ctx, id) => {
     const [closed] = await ctx.db
       .update(c)
-      .set(closingChanges('no_reply'))
+      .set(closingChanges('no_reply', 'system'))
       .where(
         and(
           eq(c.id, id),

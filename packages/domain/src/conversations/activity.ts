@@ -23,7 +23,10 @@ export type ActivityType =
   | 'contact_unblocked'
   | 'contacts_merged'
   | 'routed'
-  | 'woke';
+  | 'woke'
+  | 'visitor_left'
+  | 'visitor_returned'
+  | 'rated';
 
 /**
  * Records a state change as an activity line in the thread and schedules the realtime hint.

@@ -25,7 +25,7 @@ export async function closeConversation({
   }
   const [updated] = await ctx.db
     .update(c)
-    .set(closingChanges(input.outcome))
+    .set(closingChanges(input.outcome, 'agent'))
     .where(and(eq(c.id, current.id), eq(c.workspaceId, ctx.workspaceId)))
     .returning();
   if (!updated) throw Conflict('already_closed', 'This conversation is already closed.');
@@ -37,11 +37,12 @@ export async function closeConversation({
   return getConversation({ ctx, input });
 }
 
-/** The columns every close sets, by an agent or by the scheduler. */
-export function closingChanges(outcome: ConversationOutcome) {
+/** The columns every close sets: by a person, the customer (web chat) or a timer. */
+export function closingChanges(outcome: ConversationOutcome, by: 'agent' | 'customer' | 'system') {
   return {
     status: 'closed' as const,
     outcome,
+    closedBy: by,
     phase: 'in_progress' as const,
     snoozedUntil: null,
     waitingSince: null,

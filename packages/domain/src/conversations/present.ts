@@ -11,6 +11,7 @@ import { and, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Actor } from '../context';
 import { serviceWindow, type ServiceWindow } from './service-window';
+import { replyChannels, type ReplyChannel } from '../messages/reply-channel';
 
 const c = schema.conversations;
 const assignee = alias(schema.users, 'assignee');
@@ -41,6 +42,12 @@ export const conversationColumns = {
   waitingSince: c.waitingSince,
   lastInboundAt: c.lastInboundAt,
   closedAt: c.closedAt,
+  closedBy: c.closedBy,
+  receivedOffline: c.receivedOffline,
+  workspaceId: c.workspaceId,
+  visitorAwaySince: c.visitorAwaySince,
+  rating: c.rating,
+  ratingComment: c.ratingComment,
   version: c.version,
   // Full-precision sort keys for cursors (a JS Date would drop the microseconds).
   waitingKey: sql<string | null>`${c.waitingSince}::text`,
@@ -88,6 +95,16 @@ export interface ConversationView {
   createdAt: string;
   waitingSince: string | null;
   closedAt: string | null;
+  /** Who ended it: a person (`agent`), the `customer` (web chat) or a timer (`system`). */
+  closedBy: 'agent' | 'customer' | 'system' | null;
+  /** An offline message: it came in with nobody there to attend (or by the web chat's form). */
+  receivedOffline: boolean;
+  /** Web chat: the visitor left after an agent took it; replies follow them by email or SMS. */
+  visitorAwaySince: string | null;
+  /** Where a reply goes now: the channel the customer last used (see reply-channel.ts). */
+  replyChannel: { inboxId: string; kind: InboxKind; to: string | null; followUp: boolean } | null;
+  /** The customer's rating (web chat), 1 to 5. */
+  rating: { score: number; comment: string | null } | null;
   /** WhatsApp's 24-hour customer service window; null for channels without one. */
   window: ServiceWindow | null;
   version: number;
@@ -95,6 +112,16 @@ export interface ConversationView {
   invited: boolean;
   /** The caller hid it from their own lists. */
   hidden: boolean;
+}
+
+function replyChannelView(channel: ReplyChannel | undefined): ConversationView['replyChannel'] {
+  if (!channel) return null;
+  return {
+    inboxId: channel.inboxId,
+    kind: channel.kind,
+    to: channel.to,
+    followUp: channel.followUp,
+  };
 }
 
 const iso = (value: Date | null | undefined) => (value ? value.toISOString() : null);
@@ -169,6 +196,7 @@ export async function presentConversations(
         ).map((row) => row.id)
       : [],
   );
+  const channels = await replyChannels(db, rows);
   return rows.map((row) => ({
     id: row.id,
     reference: row.reference,
@@ -199,6 +227,11 @@ export async function presentConversations(
     createdAt: row.createdAt.toISOString(),
     waitingSince: iso(row.waitingSince),
     closedAt: iso(row.closedAt),
+    closedBy: row.closedBy,
+    receivedOffline: row.receivedOffline,
+    visitorAwaySince: iso(row.visitorAwaySince),
+    replyChannel: replyChannelView(channels.get(row.id)),
+    rating: row.rating ? { score: row.rating, comment: row.ratingComment } : null,
     window: serviceWindow(row.inboxKind, row.lastInboundAt),
     version: row.version,
     invited: invited.has(row.id),

@@ -13,6 +13,7 @@ import { autoReplyJob } from '../automation/auto-reply';
 import { teamIsAttending } from '../teams/attending';
 import { lastAgentWithRoom, requestAssignment } from '../assignment/index';
 import { withChosenTeam } from '../webchat/chosen-team';
+import { conversationByQuotedReference, liveWebchatOfContact } from './continue-conversation';
 
 const c = schema.conversations;
 const DEFAULT_REOPEN_WINDOW_HOURS = 24;
@@ -52,11 +53,17 @@ export async function ingestInboundMessage(
   if (duplicate) return;
 
   const occurredAtSql = occurredAt(event.occurredAt, receivedAt);
-  const contactId = await upsertContact(ctx, event);
+  const known = await contactIdByIdentity(ctx, event.from.kind, event.from.address);
+  // The same number on SMS and WhatsApp is one customer with two identities.
+  const sibling = known ? null : await phoneSibling(ctx, event);
+  const quoted = await conversationByQuotedReference(ctx, inbox, event, known ?? sibling);
+  const contactId =
+    known ?? (await addSenderIdentity(ctx, event, sibling ?? quoted?.contactId ?? null));
   const contact = await contactFacts(ctx, contactId);
   const found = contact.blocked
     ? await conversationForBlocked(ctx, inbox, contactId, occurredAtSql)
     : (event.email && (await continueEmailThread(ctx, inbox, event.email, occurredAtSql))) ||
+      (await continueAcrossChannels(ctx, inbox, contactId, quoted, occurredAtSql)) ||
       (await findOrOpenConversation(
         ctx,
         await withChosenTeam(ctx, inbox, event),
@@ -124,7 +131,11 @@ export async function ingestInboundMessage(
       channel: inbox.kind,
       contact,
     });
-    if (found.entered === 'opened' && !(await teamIsAttending(ctx, current.teamId)))
+    // The web chat's offline-message form, or nobody there to attend when it came in.
+    if (
+      found.entered === 'opened' &&
+      (event.metadata.offline === true || !(await teamIsAttending(ctx, current.teamId)))
+    )
       await markReceivedOffline(ctx, current.id);
     // Automatic teams hand it to an agent as soon as this commits.
     if (current.status === 'waiting') requestAssignment(ctx, current.teamId);
@@ -208,16 +219,19 @@ function occurredAt(provider: Date | undefined, receivedAt: string): SQL {
   return sql`(case when ${arrived} - ${providerAt} between interval '0' and interval '${sql.raw(LIVE_DELIVERY)}' then ${arrived} else ${providerAt} end)`;
 }
 
-async function upsertContact(ctx: Ctx, event: InboundMessageEvent): Promise<string> {
-  const known = await contactIdByIdentity(ctx, event.from.kind, event.from.address);
-  if (known) return known;
-
-  // The same number on SMS and WhatsApp is one customer with two identities.
-  const sibling = await phoneSibling(ctx, event);
-  if (sibling) {
+/**
+ * The sender is new to us: their address joins `into` (the same number's other channel, or the
+ * contact whose conversation they quoted), else a new contact is created for it.
+ */
+async function addSenderIdentity(
+  ctx: Ctx,
+  event: InboundMessageEvent,
+  into: string | null,
+): Promise<string> {
+  if (into) {
     await ctx.db.insert(schema.contactIdentities).values({
       workspaceId: ctx.workspaceId,
-      contactId: sibling,
+      contactId: into,
       kind: event.from.kind,
       address: event.from.address,
       displayName: event.from.displayName ?? null,
@@ -226,9 +240,9 @@ async function upsertContact(ctx: Ctx, event: InboundMessageEvent): Promise<stri
       await ctx.db
         .update(schema.contacts)
         .set({ name: sql`coalesce(${schema.contacts.name}, ${event.from.displayName})` })
-        .where(eq(schema.contacts.id, sibling));
+        .where(eq(schema.contacts.id, into));
     }
-    return sibling;
+    return into;
   }
 
   const country = typeof event.metadata.country === 'string' ? event.metadata.country : null;
@@ -286,6 +300,36 @@ async function continueEmailThread(
     .for('update');
   if (live) return { conversation: live, entered: null };
   return { conversation: await reopenForCustomer(ctx, thread, at), entered: 'reopened' };
+}
+
+/**
+ * Continuity across channels: the conversation whose reference the customer quoted (reopened
+ * if it closed within the reopen window), else their live web chat. The message is filed there
+ * under the channel it came through, and replies then go back on that channel.
+ */
+async function continueAcrossChannels(
+  ctx: Ctx,
+  inbox: IngestInbox,
+  contactId: string,
+  quoted: ConversationRecord | null,
+  at: SQL,
+): Promise<FoundConversation | null> {
+  if (!quoted) {
+    const chat = await liveWebchatOfContact(ctx, inbox, contactId);
+    return chat ? { conversation: chat, entered: null } : null;
+  }
+  if (quoted.status !== 'closed') return { conversation: quoted, entered: null };
+  const [live] = await ctx.db
+    .select()
+    .from(c)
+    .where(
+      and(eq(c.contactId, quoted.contactId), eq(c.inboxId, quoted.inboxId), ne(c.status, 'closed')),
+    )
+    .for('update');
+  if (live) return { conversation: live, entered: null };
+  if (quoted.closedAt && Date.now() - quoted.closedAt.getTime() < (await reopenWindowMs(ctx)))
+    return { conversation: await reopenForCustomer(ctx, quoted, at), entered: 'reopened' };
+  return null;
 }
 
 async function findOrOpenConversation(

@@ -5,6 +5,7 @@ import { conversationUpdated, messageCreated } from '../conversations/activity';
 import type { ConversationRecord } from '../conversations/load';
 import { serviceWindow } from '../conversations/service-window';
 import { emailReplyHeaders } from './email-headers';
+import { replyChannelOf } from './reply-channel';
 
 const c = schema.conversations;
 const m = schema.messages;
@@ -13,7 +14,7 @@ const m = schema.messages;
 export type CustomerLanguage = 'en' | 'es' | 'pt';
 
 export interface AutomaticMessageTarget {
-  inbox: { kind: InboxKind; address: string };
+  inbox: { id: string; kind: InboxKind; address: string };
   language: CustomerLanguage;
 }
 
@@ -26,16 +27,9 @@ export async function automaticMessageTarget(
   ctx: Ctx,
   conversation: ConversationRecord,
 ): Promise<AutomaticMessageTarget | null> {
-  const [inbox] = await ctx.db
-    .select({ kind: schema.inboxes.kind, address: schema.inboxes.address })
-    .from(schema.inboxes)
-    .where(
-      and(
-        eq(schema.inboxes.id, conversation.inboxId),
-        eq(schema.inboxes.workspaceId, ctx.workspaceId),
-      ),
-    );
-  if (!inbox) return null;
+  // The channel a person's reply would take: where the customer last wrote.
+  const channel = await replyChannelOf(ctx.db, conversation);
+  const inbox = { id: channel.inboxId, kind: channel.kind, address: channel.address };
   const window = serviceWindow(inbox.kind, conversation.lastInboundAt);
   if (window && !window.open) return null;
 
@@ -83,7 +77,7 @@ export async function sendAutomaticMessage(
     .values({
       workspaceId: ctx.workspaceId,
       conversationId: conversation.id,
-      inboxId: conversation.inboxId,
+      inboxId: inbox.id,
       channel: inbox.kind,
       direction: 'outbound',
       kind: 'message',

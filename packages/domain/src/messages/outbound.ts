@@ -1,10 +1,4 @@
-import {
-  decryptJson,
-  schema,
-  type Database,
-  type IdentityKind,
-  type InboxKind,
-} from '@switchboard/db';
+import { decryptJson, schema, type Database, type InboxKind } from '@switchboard/db';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import {
   addressWithToken,
@@ -21,16 +15,10 @@ import { processInboundEvent, type Normalizer } from '../inbound/process-event';
 import { findPendingStatusEvents } from '../inbound/store-event';
 import { publishMessageUpdated } from './publish-update';
 import { rankOf, statusRank } from './delivery-status';
+import { identityForInbox } from './reply-channel';
+import { webchatFollowUpFooter } from '../webchat/follow-up-link';
 
 const m = schema.messages;
-
-const identityForInbox: Record<InboxKind, IdentityKind> = {
-  sms_twilio: 'phone',
-  whatsapp_twilio: 'whatsapp',
-  whatsapp_cloud: 'whatsapp',
-  email: 'email',
-  webchat: 'web',
-};
 
 export interface OutboundDelivery {
   messageId: string;
@@ -95,6 +83,11 @@ export async function claimOutboundDelivery(
       message: m,
       contactId: schema.conversations.contactId,
       reference: schema.conversations.reference,
+      conversationInboxId: schema.conversations.inboxId,
+      conversationInboxKind: sql<InboxKind>`(select kind from inboxes where id = ${schema.conversations.inboxId})`,
+      contactLanguage: sql<
+        string | null
+      >`(select language from contacts where id = ${schema.conversations.contactId})`,
       authorName: schema.users.name,
       inbox: schema.inboxes,
     })
@@ -117,11 +110,28 @@ export async function claimOutboundDelivery(
     .orderBy(desc(schema.contactIdentities.createdAt))
     .limit(1);
 
+  // A web chat customer reached by email or SMS gets the reference and a way back to the chat.
+  const footer =
+    row.conversationInboxKind === 'webchat' && row.inbox.kind !== 'webchat'
+      ? await webchatFollowUpFooter(
+          deps.db,
+          deps,
+          {
+            id: row.message.conversationId,
+            workspaceId: row.message.workspaceId,
+            inboxId: row.conversationInboxId,
+            reference: row.reference,
+          },
+          row.contactLanguage,
+        )
+      : null;
+  const text = footer ? `${row.message.text}\n\n${footer}` : row.message.text;
+
   return {
     messageId,
     workspaceId: row.message.workspaceId,
     conversationId: row.message.conversationId,
-    text: row.message.text,
+    text,
     to: identity?.address ?? '',
     inbox: {
       id: row.inbox.id,
@@ -136,7 +146,7 @@ export async function claimOutboundDelivery(
     statusCallbackUrl: `${deps.publicUrl}/webhooks/twilio/${row.inbox.id}/status`,
     template: templateOf(row.message.metadata),
     media: await outboundMedia(deps, messageId),
-    email: row.inbox.kind === 'email' ? outboundEmail(deps, row) : null,
+    email: row.inbox.kind === 'email' ? outboundEmail(deps, row, text) : null,
     unknownOutcomeSince:
       typeof row.message.metadata.unknownOutcomeSince === 'string'
         ? new Date(row.message.metadata.unknownOutcomeSince)
@@ -152,6 +162,7 @@ function outboundEmail(
     authorName: string | null;
     inbox: typeof schema.inboxes.$inferSelect;
   },
+  text: string,
 ): OutboundEmail {
   const { message } = row;
   const token = replyTokenFor(deps.secretKey, {
@@ -165,7 +176,7 @@ function outboundEmail(
     references: message.emailReferences ?? [],
     replyTo: addressWithToken(row.inbox.address, token),
     fromName: row.authorName ? `${row.authorName} (${row.inbox.name})` : row.inbox.name,
-    html: textToHtml(message.text),
+    html: textToHtml(text),
     // Our auto-replies say so (RFC 3834), so the customer's mail robots do not answer them.
     ...(message.metadata.automatic === true ? { automatic: true } : {}),
   };

@@ -7,12 +7,15 @@ import { isInvitedUser } from '../conversations/guards';
 import { Conflict } from '../errors';
 import { emailReplyHeaders } from './email-headers';
 import { presentMessages, selectMessages, type MessageView } from './present';
+import { replyChannelOf } from './reply-channel';
 
 const c = schema.conversations;
 
 export interface OutboundTarget {
   user: UserActor;
   conversation: ConversationRecord;
+  /** The inbox the reply goes out through: the channel the customer last used. */
+  inboxId: string;
   inboxKind: (typeof schema.inboxes.$inferSelect)['kind'];
   inboxAddress: string;
 }
@@ -44,12 +47,14 @@ export async function outboundTarget(
       throw Conflict('not_assigned', 'This conversation is assigned to another agent.');
     }
   }
-  const [inbox] = await ctx.db
-    .select({ kind: schema.inboxes.kind, address: schema.inboxes.address })
-    .from(schema.inboxes)
-    .where(eq(schema.inboxes.id, conversation.inboxId));
-  if (!inbox) throw new Error('conversation without inbox');
-  return { user, conversation, inboxKind: inbox.kind, inboxAddress: inbox.address };
+  const channel = await replyChannelOf(ctx.db, conversation);
+  return {
+    user,
+    conversation,
+    inboxId: channel.inboxId,
+    inboxKind: channel.kind,
+    inboxAddress: channel.address,
+  };
 }
 
 /**
@@ -79,7 +84,7 @@ export async function recordOutbound(
     .values({
       workspaceId: ctx.workspaceId,
       conversationId: conversation.id,
-      inboxId: conversation.inboxId,
+      inboxId: target.inboxId,
       channel: note ? null : inboxKind,
       direction: note ? 'internal' : 'outbound',
       kind: note ? 'note' : 'message',

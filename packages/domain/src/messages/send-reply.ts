@@ -69,7 +69,7 @@ async function sendTemplate(
   target: OutboundTarget,
   input: { id: string; parameters: string[] },
 ) {
-  const template = await loadApprovedTemplate(ctx, target.conversation.inboxId, input.id);
+  const template = await loadApprovedTemplate(ctx, target.inboxId, input.id);
   const parameters = input.parameters.map((value) => value.trim());
   if (parameters.length !== template.parameterCount || parameters.some((value) => !value)) {
     throw Invalid(

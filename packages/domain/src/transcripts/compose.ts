@@ -1,17 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import type { OutboundMessage } from '@switchboard/channels';
 import { schema } from '@switchboard/db';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DomainDeps } from '../context';
 import { loadInboxConnection, type InboxConnectionRecord } from '../inboxes/load';
 import { textToHtml } from '../messages/text-to-html';
 
 const m = schema.messages;
 
-/** The transcript mail: every message to and from the customer, oldest first; notes stay out. */
+/**
+ * The transcript mail: every message to and from the customer, oldest first; notes stay out.
+ * For a web chat visitor, only from their first message on, as the widget shows it.
+ */
 export async function composeTranscript(
   deps: DomainDeps,
-  input: { conversationId: string; inboxId: string; to: string },
+  input: { conversationId: string; inboxId: string; to: string; visitorId?: string | undefined },
 ): Promise<{ inbox: InboxConnectionRecord; message: OutboundMessage } | null> {
   const inbox = await loadInboxConnection(deps.db, input.inboxId, deps.secretKey);
   const [conversation] = await deps.db
@@ -38,6 +41,11 @@ export async function composeTranscript(
         eq(m.conversationId, input.conversationId),
         eq(m.kind, 'message'),
         inArray(m.direction, ['inbound', 'outbound']),
+        input.visitorId
+          ? sql`${m.occurredAt} >= (select min(vm.occurred_at) from messages vm
+              where vm.conversation_id = ${input.conversationId} and vm.direction = 'inbound'
+                and vm.metadata->>'visitorId' = ${input.visitorId})`
+          : undefined,
       ),
     )
     .orderBy(asc(m.occurredAt), asc(m.seq));

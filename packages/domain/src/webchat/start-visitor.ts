@@ -15,6 +15,8 @@ export interface StartVisitorInput {
   email?: string | undefined;
   /** E.164, validated by the caller. */
   phone?: string | undefined;
+  /** The browser's language ("es"): automatic messages and follow-ups use it. */
+  language?: string | undefined;
 }
 
 export const invalidVisitorToken = () =>
@@ -74,11 +76,14 @@ export async function startWebchatVisitor({
       })),
     );
   }
-  if (input.name) {
-    // A name the agent already knows (or typed in) is kept.
+  if (input.name || input.language) {
+    // A name or language the agent already knows (or typed in) is kept.
     await ctx.db
       .update(schema.contacts)
-      .set({ name: sql`coalesce(${schema.contacts.name}, ${input.name})` })
+      .set({
+        name: sql`coalesce(${schema.contacts.name}, ${input.name ?? null})`,
+        language: sql`coalesce(${schema.contacts.language}, ${input.language ?? null})`,
+      })
       .where(
         and(eq(schema.contacts.id, contactId), eq(schema.contacts.workspaceId, ctx.workspaceId)),
       );

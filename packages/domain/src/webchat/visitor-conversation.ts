@@ -1,22 +1,19 @@
 import { schema } from '@switchboard/db';
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Ctx } from '../context';
-import { publicAttachmentUrl } from '../attachments/public-link';
-import { contactIdByIdentity } from '../contacts/find-by-identity';
+import type { ConversationRecord } from '../conversations/load';
+import { estimatedWaitSeconds } from './estimated-wait';
 import { queuePosition } from './queue-position';
+import { visitorEmail } from './visitor-email';
+import { visitorJoins, type VisitorJoin } from './visitor-joins';
+import { latestVisitorConversation, type VisitorScope } from './visitor-latest';
+import { visibleMessages, type VisitorMessage } from './visitor-messages';
 
-const c = schema.conversations;
-const m = schema.messages;
+export type { VisitorMessage } from './visitor-messages';
+export type { VisitorJoin } from './visitor-joins';
 
-export interface VisitorMessage {
-  id: string;
-  direction: 'inbound' | 'outbound';
-  text: string;
-  createdAt: string;
-  author: { name: string } | null;
-  automatic: boolean;
-  attachments: Array<{ id: string; fileName: string; contentType: string; url: string }>;
-}
+/** Why a closed conversation ended, in the words the widget uses. */
+export type VisitorEnding = 'agent' | 'customer' | 'connection_lost' | 'abandoned';
 
 export interface VisitorConversationView {
   conversation: {
@@ -25,123 +22,73 @@ export interface VisitorConversationView {
     status: 'waiting' | 'open' | 'closed';
     outcome: string | null;
     queuePosition: number | null;
-    agent: { name: string } | null;
+    estimatedWaitSeconds: number | null;
+    agent: { name: string; avatarUrl: string | null } | null;
+    ending: VisitorEnding | null;
+    rating: { score: number; comment: string | null } | null;
+    /** Left through the offline-message form, or while nobody was there to answer. */
+    offline: boolean;
+    /** To prefill the transcript form. */
+    contactEmail: string | null;
   } | null;
+  joins: VisitorJoin[];
   messages: VisitorMessage[];
 }
 
 /**
  * The visitor's latest conversation in this inbox (the live one, else the last closed) with
- * what the customer may see: messages only, never notes or activity lines. A conversation counts
- * as theirs only once they wrote in it, and they see it from their first message on: someone
- * who typed another customer's email joins that contact but not the history before them.
+ * what the customer may see: messages and who took it, never notes or other activity lines,
+ * and only from their first message on.
  */
 export async function visitorConversation({
   ctx,
   input,
 }: {
   ctx: Ctx;
-  input: { inboxId: string; visitorId: string };
+  input: VisitorScope;
 }): Promise<VisitorConversationView> {
-  const empty = { conversation: null, messages: [] };
-  const contactId = await contactIdByIdentity(ctx, 'web', input.visitorId);
-  if (!contactId) return empty;
-  const [row] = await ctx.db
-    .select({
-      conversation: c,
-      agentName: schema.users.name,
-      visitorSince: sql<string>`(select min(vm.occurred_at)::text from messages vm
-        where vm.conversation_id = ${c.id} and vm.direction = 'inbound'
-          and vm.metadata->>'visitorId' = ${input.visitorId})`,
-    })
-    .from(c)
-    .leftJoin(schema.users, eq(schema.users.id, c.assigneeId))
-    .where(
-      and(
-        eq(c.workspaceId, ctx.workspaceId),
-        eq(c.inboxId, input.inboxId),
-        eq(c.contactId, contactId),
-        sql`exists (select 1 from messages vm where vm.conversation_id = ${c.id}
-          and vm.direction = 'inbound' and vm.metadata->>'visitorId' = ${input.visitorId})`,
-      ),
-    )
-    .orderBy(sql`${c.status} = 'closed'`, desc(c.createdAt))
-    .limit(1);
-  if (!row) return empty;
-  const { conversation } = row;
+  const found = await latestVisitorConversation(ctx, input);
+  if (!found) return { conversation: null, joins: [], messages: [] };
+  const { conversation, visitorSince } = found;
+  const position =
+    conversation.status === 'waiting' ? await queuePosition(ctx, conversation) : null;
   return {
     conversation: {
       id: conversation.id,
       reference: conversation.reference,
       status: conversation.status,
       outcome: conversation.outcome,
-      queuePosition:
-        conversation.status === 'waiting' ? await queuePosition(ctx, conversation) : null,
-      agent: row.agentName ? { name: row.agentName } : null,
+      queuePosition: position,
+      estimatedWaitSeconds:
+        position === null ? null : await estimatedWaitSeconds(ctx, conversation.teamId, position),
+      agent: await agentOf(ctx, conversation.assigneeId),
+      ending: endingOf(conversation),
+      rating:
+        conversation.rating === null
+          ? null
+          : { score: conversation.rating, comment: conversation.ratingComment },
+      offline: conversation.receivedOffline,
+      contactEmail: await visitorEmail(ctx, found.contactId, input.visitorId),
     },
-    messages: await visibleMessages(ctx, conversation.id, row.visitorSince),
+    joins: await visitorJoins(ctx, conversation.id, visitorSince),
+    messages: await visibleMessages(ctx, conversation.id, visitorSince, input.visitorId),
   };
 }
 
-async function visibleMessages(
-  ctx: Ctx,
-  conversationId: string,
-  since: string,
-): Promise<VisitorMessage[]> {
-  const rows = await ctx.db
-    .select({
-      id: m.id,
-      direction: m.direction,
-      text: m.text,
-      occurredAt: m.occurredAt,
-      metadata: m.metadata,
-      authorName: schema.users.name,
-    })
-    .from(m)
-    .leftJoin(schema.users, eq(schema.users.id, m.authorUserId))
-    .where(
-      and(
-        eq(m.workspaceId, ctx.workspaceId),
-        eq(m.conversationId, conversationId),
-        eq(m.kind, 'message'),
-        inArray(m.direction, ['inbound', 'outbound']),
-        sql`${m.occurredAt} >= ${since}::timestamptz`,
-      ),
-    )
-    .orderBy(asc(m.occurredAt), asc(m.seq));
-  const files = await attachmentsOf(
-    ctx,
-    rows.map((row) => row.id),
-  );
-  return rows.map((row) => ({
-    id: row.id,
-    direction: row.direction === 'outbound' ? 'outbound' : 'inbound',
-    text: row.text,
-    createdAt: row.occurredAt.toISOString(),
-    author: row.direction === 'outbound' && row.authorName ? { name: row.authorName } : null,
-    automatic: row.metadata.automatic === true,
-    attachments: files
-      .filter((file) => file.messageId === row.id)
-      .map(({ messageId: _, ...file }) => file),
-  }));
+async function agentOf(ctx: Ctx, userId: string | null) {
+  if (!userId) return null;
+  const [user] = await ctx.db
+    .select({ name: schema.users.name, avatarUrl: schema.users.avatarUrl })
+    .from(schema.users)
+    .where(and(eq(schema.users.id, userId), eq(schema.users.workspaceId, ctx.workspaceId)));
+  return user ?? null;
 }
 
-/** Stored files of these messages, each with a time-limited link the browser can open. */
-async function attachmentsOf(ctx: Ctx, messageIds: string[]) {
-  if (messageIds.length === 0) return [];
-  const a = schema.attachments;
-  const rows = await ctx.db
-    .select({ id: a.id, messageId: a.messageId, fileName: a.fileName, contentType: a.contentType })
-    .from(a)
-    .where(
-      and(
-        eq(a.workspaceId, ctx.workspaceId),
-        inArray(a.messageId, messageIds),
-        sql`${a.storedAt} is not null`,
-      ),
-    );
-  return rows.map((row) => ({
-    ...row,
-    url: publicAttachmentUrl(ctx.deps.publicUrl, ctx.deps.secretKey, row.id),
-  }));
+export function endingOf(conversation: ConversationRecord): VisitorEnding | null {
+  if (conversation.status !== 'closed') return null;
+  if (conversation.outcome === 'abandoned') return 'abandoned';
+  if (conversation.closedBy === 'customer') return 'customer';
+  // An agent closing it after the visitor had left: to the visitor the connection was lost.
+  if (conversation.visitorAwaySince) return 'connection_lost';
+  return 'agent';
 }

@@ -2,8 +2,9 @@ import type { QueryClient } from '@tanstack/react-query';
 import { authKeys } from '@/features/auth';
 import { invalidateConversationQueries } from '@/features/conversations';
 import { createMonitorRefresher } from '@/features/monitor';
-import { notificationKeys, publishHint } from '@/features/notifications';
+import { notificationKeys } from '@/features/notifications';
 import { agentKeys } from '@/features/presence';
+import { publishHint } from '@/lib/hint-bus';
 import type { RealtimeHint } from '@/lib/realtime';
 
 // A burst of hints (a bulk import, a busy minute) becomes one refetch per query, not one each.

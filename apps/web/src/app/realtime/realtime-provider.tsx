@@ -1,7 +1,13 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { authKeys } from '@/features/auth';
-import { RealtimeConnection, realtimeUrl, type RealtimeState } from '@/lib/realtime';
+import {
+  RealtimeConnection,
+  realtimeUrl,
+  type RealtimeFrame,
+  type RealtimeState,
+} from '@/lib/realtime';
+import { RealtimeSenderContext } from '@/lib/realtime-sender';
 import { createHintInvalidator } from './hint-invalidator';
 import { RealtimeStateContext } from './realtime-context';
 
@@ -11,6 +17,8 @@ const SESSION_CHECK_EVERY = 3;
 export function RealtimeProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const [state, setState] = useState<RealtimeState>('connecting');
+  const connectionRef = useRef<RealtimeConnection | null>(null);
+  const send = useCallback((frame: RealtimeFrame) => connectionRef.current?.send(frame), []);
 
   useEffect(() => {
     const invalidator = createHintInvalidator(queryClient);
@@ -29,11 +37,17 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
       onUnauthorized: checkSession,
     });
     connection.start();
+    connectionRef.current = connection;
     return () => {
+      connectionRef.current = null;
       connection.stop();
       invalidator.dispose();
     };
   }, [queryClient]);
 
-  return <RealtimeStateContext value={state}>{children}</RealtimeStateContext>;
+  return (
+    <RealtimeStateContext value={state}>
+      <RealtimeSenderContext value={send}>{children}</RealtimeSenderContext>
+    </RealtimeStateContext>
+  );
 }

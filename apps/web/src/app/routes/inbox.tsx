@@ -24,7 +24,7 @@ import {
   type ConversationFilters,
   type ConversationTab,
 } from '@/features/conversations';
-import { MessageThread, ReplyBox } from '@/features/messages';
+import { MessageThread, ReplyBox, VisitorTyping } from '@/features/messages';
 import { MessageFocus } from '@/features/search';
 import {
   SupervisorActions,
@@ -233,7 +233,13 @@ function ConversationPane({
           onLeave={() => void navigate(paths.inbox(tab) + listSuffix)}
           extraActions={<SupervisorActions conversation={conversation} />}
         />
-        <MessageThread conversationId={conversationId} />
+        <MessageThread conversationId={conversationId} inboxKind={conversation.inbox.kind} />
+        {conversation.inbox.kind === 'webchat' && (
+          <VisitorTyping
+            conversationId={conversationId}
+            name={conversation.contact.name?.trim() || t('webchat.theCustomer')}
+          />
+        )}
         <MessageFocus conversationId={conversationId} />
         <ConversationComposer conversation={conversation} replyInputRef={replyInputRef} />
       </section>
@@ -260,11 +266,16 @@ function ConversationComposer({ conversation, replyInputRef }: ConversationCompo
   // A reply changes the list preview, the phase and maybe the tab counts; a refused one
   // means the window closed, which the refreshed conversation will show.
   const refresh = () => void invalidateConversationQueries(queryClient, [conversation.id]);
+  // Replies go back the way the customer last wrote (a web chat customer who answered by email
+  // gets email), and follow a visitor who left the chat.
+  const reply = conversation.replyChannel ?? null;
   return (
     <ReplyBox
       conversationId={conversation.id}
       inboxId={conversation.inboxId}
-      channel={conversation.inbox.kind}
+      channel={reply?.kind ?? conversation.inbox.kind}
+      to={reply && reply.inboxId !== conversation.inboxId ? reply.to : null}
+      visitorAway={Boolean(conversation.visitorAwaySince) && conversation.status !== 'closed'}
       serviceWindow={conversation.window}
       contactName={conversation.contact.name}
       disabledReason={blockReason}

@@ -34,6 +34,22 @@ export interface ContactIdentity {
   address: string;
 }
 
+/** Where a reply to the customer goes now: the channel they last wrote through. */
+export interface ReplyChannel {
+  inboxId: string;
+  kind: InboxKind;
+  /** The customer's address there (null on web chat, or when none is known). */
+  to: string | null;
+  /** The web chat visitor left: the reply follows them by email or SMS. */
+  followUp: boolean;
+}
+
+/** The customer's rating of a web chat conversation, 1 to 5. */
+export interface ConversationRating {
+  score: number;
+  comment: string | null;
+}
+
 export interface Conversation {
   id: string;
   reference: string;
@@ -61,6 +77,15 @@ export interface Conversation {
   createdAt: string;
   waitingSince: string | null;
   closedAt: string | null;
+  /** Who ended it: a person, the customer (web chat) or a timer. */
+  closedBy?: 'agent' | 'customer' | 'system' | null;
+  /** An offline message: nobody was there to attend when it came in. */
+  receivedOffline?: boolean;
+  /** Web chat: when the visitor left after an agent took it; null while they are there. */
+  visitorAwaySince?: string | null;
+  /** null when the customer never wrote on a channel we can answer on. */
+  replyChannel?: ReplyChannel | null;
+  rating?: ConversationRating | null;
   /** WhatsApp's 24-hour window; null on channels without one (SMS, email, web chat). */
   window: ServiceWindow | null;
   version: number;

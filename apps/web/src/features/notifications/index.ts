@@ -1,5 +1,4 @@
 export { notificationKeys, useNotifications } from './api/get-notifications';
-export { publishHint, subscribeToHints } from './api/hint-bus';
 export { NotificationBell } from './components/notification-bell';
 export { useWorkflowAlerts } from './hooks/use-workflow-alerts';
 export type { AppNotification } from './types';

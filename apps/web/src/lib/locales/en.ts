@@ -413,6 +413,7 @@ export const en = {
     noPreview: 'No messages yet',
     waitingFor: 'Waiting {{duration}}',
     unread: 'Unread messages',
+    offlineMessage: 'Offline message',
     loadingMore: 'Loading more…',
     end: "That's all for now",
     empty: {
@@ -467,6 +468,7 @@ export const en = {
     },
     viewImage: 'View {{name}} full size',
     openOriginal: 'Open original',
+    via: 'via {{channel}}',
   },
   email: {
     subject: 'Subject: {{subject}}',
@@ -737,6 +739,7 @@ export const en = {
     send: 'Send',
     addNote: 'Add note',
     channelHint: 'Replying via {{channel}}',
+    channelHintTo: 'Replying via {{channel}} to {{to}}',
     noteHint: 'Notes are never sent to the customer.',
     placeholderWithAttach:
       'Write a reply or attach a file… Enter to send, Shift+Enter for a new line',
@@ -1130,6 +1133,37 @@ export const en = {
     elapsed: {
       seconds: '{{count}} s',
       daysHours: '{{days}} d {{hours}} h',
+    },
+  },
+  webchat: {
+    theCustomer: 'The customer',
+    visitorTyping: '{{name}} is typing…',
+    by: {
+      email: 'by email',
+      sms: 'by SMS',
+      whatsapp: 'on WhatsApp',
+      webchat: 'in the chat',
+    },
+    awayFollowUpTo: 'The customer left the chat: your reply goes {{by}} to {{to}}.',
+    awayFollowUp: 'The customer left the chat: your reply goes {{by}}.',
+    awayWaits:
+      'The customer left the chat without an email address or phone number: they will see your reply when they come back.',
+    rating: 'Customer rating',
+    ratingScore: '{{score}} out of 5',
+    activity: {
+      left: 'The customer left the chat',
+      leftFollowUp: 'The customer left the chat: replies follow them {{by}}',
+      returned: 'The customer came back to the chat',
+      rated: 'The customer rated the conversation {{score}} out of 5',
+      ratedPlain: 'The customer rated the conversation',
+      followUpSentTo_one: '{{count}} reply sent {{by}} to {{to}}',
+      followUpSentTo_other: '{{count}} replies sent {{by}} to {{to}}',
+      followUpSent_one: '{{count}} reply sent {{by}}',
+      followUpSent_other: '{{count}} replies sent {{by}}',
+      followUpSentPlain_one: '{{count}} reply sent to the customer',
+      followUpSentPlain_other: '{{count}} replies sent to the customer',
+      closedByCustomer: 'The customer ended the chat',
+      abandoned: 'The customer left the queue before anyone answered',
     },
   },
 };

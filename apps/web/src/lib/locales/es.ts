@@ -414,6 +414,7 @@ export const es: Translations = {
     noPreview: 'Todavía no hay mensajes',
     waitingFor: 'En espera: {{duration}}',
     unread: 'Mensajes sin leer',
+    offlineMessage: 'Mensaje fuera de línea',
     loadingMore: 'Cargando más…',
     end: 'No hay más por ahora',
     empty: {
@@ -468,6 +469,7 @@ export const es: Translations = {
     },
     viewImage: 'Ver {{name}} en tamaño completo',
     openOriginal: 'Abrir original',
+    via: 'por {{channel}}',
   },
   email: {
     subject: 'Asunto: {{subject}}',
@@ -740,6 +742,7 @@ export const es: Translations = {
     send: 'Enviar',
     addNote: 'Añadir nota',
     channelHint: 'Respondes por {{channel}}',
+    channelHintTo: 'Respondes por {{channel}} a {{to}}',
     noteHint: 'Las notas nunca se envían al cliente.',
     placeholderWithAttach:
       'Escribe una respuesta o adjunta un archivo… Enter para enviar, Shift+Enter para un salto de línea',
@@ -1139,6 +1142,37 @@ export const es: Translations = {
     elapsed: {
       seconds: '{{count}} s',
       daysHours: '{{days}} d {{hours}} h',
+    },
+  },
+  webchat: {
+    theCustomer: 'El cliente',
+    visitorTyping: '{{name}} está escribiendo…',
+    by: {
+      email: 'por correo electrónico',
+      sms: 'por SMS',
+      whatsapp: 'por WhatsApp',
+      webchat: 'en el chat',
+    },
+    awayFollowUpTo: 'El cliente salió del chat: tu respuesta le llega {{by}} a {{to}}.',
+    awayFollowUp: 'El cliente salió del chat: tu respuesta le llega {{by}}.',
+    awayWaits:
+      'El cliente salió del chat sin dejar correo electrónico ni teléfono: verá tu respuesta cuando vuelva.',
+    rating: 'Valoración del cliente',
+    ratingScore: '{{score}} de 5',
+    activity: {
+      left: 'El cliente salió del chat',
+      leftFollowUp: 'El cliente salió del chat: las respuestas le llegan {{by}}',
+      returned: 'El cliente volvió al chat',
+      rated: 'El cliente valoró la conversación con {{score}} de 5',
+      ratedPlain: 'El cliente valoró la conversación',
+      followUpSentTo_one: '{{count}} respuesta enviada {{by}} a {{to}}',
+      followUpSentTo_other: '{{count}} respuestas enviadas {{by}} a {{to}}',
+      followUpSent_one: '{{count}} respuesta enviada {{by}}',
+      followUpSent_other: '{{count}} respuestas enviadas {{by}}',
+      followUpSentPlain_one: '{{count}} respuesta enviada al cliente',
+      followUpSentPlain_other: '{{count}} respuestas enviadas al cliente',
+      closedByCustomer: 'El cliente terminó el chat',
+      abandoned: 'El cliente dejó la cola antes de que alguien respondiera',
     },
   },
 };

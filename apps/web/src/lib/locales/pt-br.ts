@@ -408,6 +408,7 @@ export const ptBR: Translations = {
     noPreview: 'Nenhuma mensagem ainda',
     waitingFor: 'Na fila há {{duration}}',
     unread: 'Mensagens não lidas',
+    offlineMessage: 'Mensagem offline',
     loadingMore: 'Carregando mais…',
     end: 'Isso é tudo por enquanto',
     empty: {
@@ -462,6 +463,7 @@ export const ptBR: Translations = {
     },
     viewImage: 'Ver {{name}} em tamanho real',
     openOriginal: 'Abrir original',
+    via: 'via {{channel}}',
   },
   email: {
     subject: 'Assunto: {{subject}}',
@@ -732,6 +734,7 @@ export const ptBR: Translations = {
     send: 'Enviar',
     addNote: 'Adicionar nota',
     channelHint: 'Respondendo via {{channel}}',
+    channelHintTo: 'Respondendo via {{channel}} para {{to}}',
     noteHint: 'As notas nunca são enviadas ao cliente.',
     placeholderWithAttach:
       'Escreva uma resposta ou anexe um arquivo… Enter para enviar, Shift+Enter para quebrar a linha',
@@ -1127,6 +1130,37 @@ export const ptBR: Translations = {
     elapsed: {
       seconds: '{{count}} s',
       daysHours: '{{days}} d {{hours}} h',
+    },
+  },
+  webchat: {
+    theCustomer: 'O cliente',
+    visitorTyping: '{{name}} está digitando…',
+    by: {
+      email: 'por e-mail',
+      sms: 'por SMS',
+      whatsapp: 'pelo WhatsApp',
+      webchat: 'no chat',
+    },
+    awayFollowUpTo: 'O cliente saiu do chat: sua resposta vai {{by}} para {{to}}.',
+    awayFollowUp: 'O cliente saiu do chat: sua resposta vai {{by}}.',
+    awayWaits:
+      'O cliente saiu do chat sem deixar e-mail nem telefone: ele verá sua resposta quando voltar.',
+    rating: 'Avaliação do cliente',
+    ratingScore: '{{score}} de 5',
+    activity: {
+      left: 'O cliente saiu do chat',
+      leftFollowUp: 'O cliente saiu do chat: as respostas seguem {{by}}',
+      returned: 'O cliente voltou ao chat',
+      rated: 'O cliente avaliou a conversa com {{score}} de 5',
+      ratedPlain: 'O cliente avaliou a conversa',
+      followUpSentTo_one: '{{count}} resposta enviada {{by}} para {{to}}',
+      followUpSentTo_other: '{{count}} respostas enviadas {{by}} para {{to}}',
+      followUpSent_one: '{{count}} resposta enviada {{by}}',
+      followUpSent_other: '{{count}} respostas enviadas {{by}}',
+      followUpSentPlain_one: '{{count}} resposta enviada ao cliente',
+      followUpSentPlain_other: '{{count}} respostas enviadas ao cliente',
+      closedByCustomer: 'O cliente encerrou o chat',
+      abandoned: 'O cliente saiu da fila antes de alguém responder',
     },
   },
 };

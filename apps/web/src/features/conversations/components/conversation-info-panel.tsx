@@ -19,6 +19,7 @@ import { currentLocale } from '@/lib/i18n';
 import type { Conversation } from '../types';
 import { ContactConversations } from './contact-conversations';
 import { contactName } from './contact-name';
+import { ConversationRating } from './conversation-rating';
 import { ConversationStatusBadge } from './conversation-status-badge';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
@@ -162,6 +163,11 @@ export function ConversationInfoPanel({ conversation, hrefFor }: ConversationInf
       <Field label={t('info.status')}>
         <ConversationStatusBadge conversation={conversation} testId="info-status" />
       </Field>
+      {conversation.rating && (
+        <Field label={t('webchat.rating')}>
+          <ConversationRating rating={conversation.rating} />
+        </Field>
+      )}
       <Field label={t('info.tags')}>
         <ConversationTags conversation={conversation} />
       </Field>

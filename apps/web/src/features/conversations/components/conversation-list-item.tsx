@@ -118,6 +118,11 @@ export function ConversationListItem({
           {conversation.status === 'waiting' && conversation.waitingSince && (
             <WaitingTime since={conversation.waitingSince} />
           )}
+          {conversation.status === 'waiting' && conversation.receivedOffline && (
+            <Text size="xs" c="grape" fw={500} truncate data-testid="offline-message">
+              {t('conversationList.offlineMessage')}
+            </Text>
+          )}
           {conversation.status === 'open' &&
           conversation.phase === 'snoozed' &&
           conversation.snoozedUntil ? (

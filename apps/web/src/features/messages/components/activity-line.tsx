@@ -4,6 +4,7 @@ import { formatClockTime, formatDateTime } from '@/lib/format-time';
 import { currentLocale } from '@/lib/i18n';
 import { isConversationOutcome } from '@/types/vocabulary';
 import type { Message, MessageActivity } from '../types';
+import { channelRoute } from '../utils/channel-route';
 import classes from './thread.module.css';
 
 function text(value: unknown): string | null {
@@ -102,6 +103,36 @@ function describeWorkflow(t: TFunction, activity: MessageActivity, locale: strin
   }
 }
 
+/** Web chat lines: the visitor leaving and coming back, replies following them, the rating. */
+function describeWebchat(t: TFunction, activity: MessageActivity): string | null {
+  switch (activity.type) {
+    case 'visitor_left': {
+      const route = channelRoute(activity.followUp);
+      return route && route !== 'webchat'
+        ? t('webchat.activity.leftFollowUp', { by: t(`webchat.by.${route}`) })
+        : t('webchat.activity.left');
+    }
+    case 'visitor_returned':
+      return t('webchat.activity.returned');
+    case 'rated':
+      return typeof activity.score === 'number'
+        ? t('webchat.activity.rated', { score: activity.score })
+        : t('webchat.activity.ratedPlain');
+    case 'follow_up_sent': {
+      const route = channelRoute(activity.channel);
+      const count = typeof activity.count === 'number' ? activity.count : 1;
+      const to = text(activity.to);
+      if (!route) return t('webchat.activity.followUpSentPlain', { count });
+      const by = t(`webchat.by.${route}`);
+      return to
+        ? t('webchat.activity.followUpSentTo', { count, by, to })
+        : t('webchat.activity.followUpSent', { count, by });
+    }
+    default:
+      return null;
+  }
+}
+
 function describe(
   t: TFunction,
   activity: MessageActivity,
@@ -109,7 +140,7 @@ function describe(
   locale: string,
 ): string {
   const actor = actorOf(activity);
-  const workflow = describeWorkflow(t, activity, locale);
+  const workflow = describeWorkflow(t, activity, locale) ?? describeWebchat(t, activity);
   if (workflow) return workflow;
   switch (activity.type) {
     case 'opened':
@@ -117,11 +148,15 @@ function describe(
     case 'accepted':
       return actor ? t('activity.acceptedBy', { actor }) : t('activity.accepted');
     case 'closed': {
-      const base = actor
-        ? t('activity.closedBy', { actor })
-        : byMachine(activity)
-          ? t('workflow.activity.autoClosed')
-          : t('activity.closed');
+      const base = byCustomer(activity)
+        ? t('webchat.activity.closedByCustomer')
+        : activity.reason === 'visitor_left'
+          ? t('webchat.activity.abandoned')
+          : actor
+            ? t('activity.closedBy', { actor })
+            : byMachine(activity)
+              ? t('workflow.activity.autoClosed')
+              : t('activity.closed');
       return isConversationOutcome(activity.outcome)
         ? `${base} · ${t(`outcome.${activity.outcome}`)}`
         : base;

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ChannelIcon } from '@/features/inboxes';
 import { formatClockTime, formatDateTime } from '@/lib/format-time';
 import { currentLocale } from '@/lib/i18n';
-import { isInboxKind } from '@/types/vocabulary';
+import { isInboxKind, type InboxKind } from '@/types/vocabulary';
 import type { Message } from '../types';
 import { AttachmentList } from './attachment-list';
 import { DeliveryFailure } from './delivery-failure';
@@ -23,9 +23,16 @@ interface MessageBubbleProps {
   grouped: boolean;
   /** First email on its subject: show the subject line. */
   showSubject?: boolean;
+  /** The conversation's inbox; a message on another channel names it. */
+  inboxKind?: InboxKind | undefined;
 }
 
-export function MessageBubble({ message, grouped, showSubject = false }: MessageBubbleProps) {
+export function MessageBubble({
+  message,
+  grouped,
+  showSubject = false,
+  inboxKind,
+}: MessageBubbleProps) {
   const { t } = useTranslation();
   const locale = currentLocale();
   const isNote = message.kind === 'note';
@@ -35,6 +42,10 @@ export function MessageBubble({ message, grouped, showSubject = false }: Message
   const failed = message.status === 'failed';
   // Notes are typed in the inbox, so they stay plain text even on an email conversation.
   const email = !isNote ? (message.email ?? null) : null;
+
+  const channel = isInboxKind(message.channel) && !isNote ? message.channel : null;
+  // A web chat customer who wrote by email, or a reply that followed them by SMS.
+  const elsewhere = channel !== null && inboxKind !== undefined && channel !== inboxKind;
 
   const automatic = message.automatic === true;
   // Our side (agents, automations, notes) on the right, the customer on the left.
@@ -57,6 +68,7 @@ export function MessageBubble({ message, grouped, showSubject = false }: Message
       data-status={message.status}
       data-message-id={message.id}
       data-automatic={automatic || undefined}
+      data-channel={channel ?? undefined}
     >
       {automatic && (
         <Group gap={4} className={classes.author}>
@@ -107,8 +119,11 @@ export function MessageBubble({ message, grouped, showSubject = false }: Message
           </>
         )}
         <div className={classes.meta}>
-          {isInboxKind(message.channel) && !isNote && (
-            <ChannelIcon kind={message.channel} size={12} />
+          {channel && <ChannelIcon kind={channel} size={12} withTooltip={!elsewhere} />}
+          {channel && elsewhere && (
+            <span className={classes.via} data-testid="message-channel">
+              {t('thread.via', { channel: t(`channel.${channel}`) })}
+            </span>
           )}
           <time dateTime={message.occurredAt} title={formatDateTime(locale, occurredAt)}>
             {formatClockTime(locale, occurredAt)}

@@ -27,6 +27,8 @@ interface MessageComposerProps {
   onSent?: () => void;
   /** The API refused free text because WhatsApp's window closed before the screen noticed. */
   onWindowClosed?: () => void;
+  /** Called as the agent types (the web chat visitor sees "is typing…"). */
+  onTyping?: () => void;
 }
 
 /** Free text: a reply (optionally with a file) or a private note. */
@@ -39,6 +41,7 @@ export function MessageComposer({
   inputRef,
   onSent,
   onWindowClosed,
+  onTyping,
 }: MessageComposerProps) {
   const { t } = useTranslation();
   const [text, setText] = useDraft(conversationId);
@@ -163,6 +166,7 @@ export function MessageComposer({
             setText(event.currentTarget.value);
             setCaret(event.currentTarget.selectionStart);
             setActive(0);
+            if (event.currentTarget.value.trim()) onTyping?.();
           }}
           onSelect={trackCaret}
           onClick={trackCaret}

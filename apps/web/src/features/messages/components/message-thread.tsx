@@ -7,6 +7,7 @@ import { ErrorState } from '@/components/ui/error-state';
 import { formatDayLabel } from '@/lib/format-time';
 import { currentLocale } from '@/lib/i18n';
 import { useNow } from '@/lib/use-now';
+import type { InboxKind } from '@/types/vocabulary';
 import { useMessages } from '../api/get-messages';
 import { useThreadItems } from '../hooks/use-thread-items';
 import { useThreadScroll } from '../hooks/use-thread-scroll';
@@ -18,10 +19,12 @@ import classes from './thread.module.css';
 
 interface MessageThreadProps {
   conversationId: string;
+  /** The conversation's inbox: messages that came or went another way say which. */
+  inboxKind?: InboxKind;
 }
 
 /** The scrolling list of messages of one conversation; mount it with `key={conversationId}`. */
-export function MessageThread({ conversationId }: MessageThreadProps) {
+export function MessageThread({ conversationId, inboxKind }: MessageThreadProps) {
   const { t } = useTranslation();
   const now = useNow();
   const query = useMessages(conversationId);
@@ -93,6 +96,7 @@ export function MessageThread({ conversationId }: MessageThreadProps) {
                       message={message}
                       grouped={grouped}
                       showSubject={showSubject}
+                      inboxKind={inboxKind}
                     />
                   ),
                 )}

@@ -1,11 +1,13 @@
 import { Alert, Group, SegmentedControl, Stack, Text } from '@mantine/core';
-import { IconLock } from '@tabler/icons-react';
+import { IconLock, IconLogout } from '@tabler/icons-react';
 import { useMergedRef, useWindowEvent } from '@mantine/hooks';
 import { useRef, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InboxKind } from '@/types/vocabulary';
+import { useTypingSignal } from '../hooks/use-typing-signal';
 import { useWindowState } from '../hooks/use-window-state';
 import type { ServiceWindow } from '../types';
+import { channelRoute } from '../utils/channel-route';
 import { MessageComposer } from './message-composer';
 import { TemplatePicker } from './template-picker';
 import { WindowStatus } from './window-status';
@@ -18,7 +20,12 @@ export const NOTE_MODE_EVENT = 'switchboard:note-mode';
 interface ReplyBoxProps {
   conversationId: string;
   inboxId: string;
+  /** The channel a reply goes out on: the one the customer last wrote through. */
   channel: InboxKind;
+  /** The customer's address on that channel, shown when it is not the conversation's inbox. */
+  to?: string | null;
+  /** Web chat: the visitor left the chat (the reply follows them on `channel` if it is not it). */
+  visitorAway?: boolean;
   /** WhatsApp's 24-hour window; null on channels without one. */
   serviceWindow: ServiceWindow | null;
   /** The customer's name, if known, to prefill templates. */
@@ -49,6 +56,8 @@ export function ReplyBox({
   conversationId,
   inboxId,
   channel,
+  to = null,
+  visitorAway = false,
   serviceWindow,
   contactName,
   disabledReason,
@@ -69,6 +78,16 @@ export function ReplyBox({
   // became a note could be meant for the customer.
   const disabled = replyBlocked && !isNote;
   const templatesOnly = !disabled && !isNote && windowState?.state === 'closed';
+  // Only a visitor still in the chat can see the agent typing.
+  const signalTyping = useTypingSignal(
+    conversationId,
+    channel === 'webchat' && !visitorAway && !isNote && !disabled,
+  );
+  // The notice about a visitor who left already says where the reply goes.
+  const channelHint =
+    to && !visitorAway
+      ? t('reply.channelHintTo', { channel: t(`channel.${channel}`), to })
+      : t('reply.channelHint', { channel: t(`channel.${channel}`) });
 
   const chooseMode = (next: Mode) => {
     setMode(next);
@@ -91,6 +110,7 @@ export function ReplyBox({
       data-mode={templatesOnly ? 'template' : mode}
     >
       {windowState && <WindowStatus status={windowState} />}
+      {visitorAway && <VisitorAwayNotice channel={channel} to={to} />}
       {replyBlocked && (
         <Alert
           variant="light"
@@ -119,7 +139,7 @@ export function ReplyBox({
         <Text size="xs" c="dimmed">
           {isNote
             ? t('workflow.compose.mentionHint')
-            : `${t('reply.channelHint', { channel: t(`channel.${channel}`) })} · ${t('workflow.compose.cannedHint')}`}
+            : `${channelHint} · ${t('workflow.compose.cannedHint')}`}
         </Text>
       </Group>
       {templatesOnly ? (
@@ -139,8 +159,34 @@ export function ReplyBox({
           inputRef={mergedInputRef}
           onSent={onSent}
           onWindowClosed={onWindowClosed}
+          onTyping={signalTyping}
         />
       )}
     </Stack>
+  );
+}
+
+/** The web chat visitor left: where the reply goes now, or that it waits for their return. */
+function VisitorAwayNotice({ channel, to }: { channel: InboxKind; to: string | null }) {
+  const { t } = useTranslation();
+  const route = channelRoute(channel) ?? 'webchat';
+  const by = t(`webchat.by.${route}`);
+  const text =
+    route === 'webchat'
+      ? t('webchat.awayWaits')
+      : to
+        ? t('webchat.awayFollowUpTo', { by, to })
+        : t('webchat.awayFollowUp', { by });
+  return (
+    <Alert
+      variant="light"
+      color="orange"
+      icon={<IconLogout size={16} />}
+      py="xs"
+      data-testid="visitor-away"
+      data-channel={channel}
+    >
+      {text}
+    </Alert>
   );
 }

@@ -10,8 +10,8 @@ import {
   conversationQueryOptions,
   type Conversation,
 } from '@/features/conversations';
+import { subscribeToHints } from '@/lib/hint-bus';
 import { desktopPermission, playChime } from '../api/alert-settings';
-import { subscribeToHints } from '../api/hint-bus';
 
 interface Seen {
   status: Conversation['status'];

@@ -1,4 +1,4 @@
-import type { RealtimeHint } from '@/lib/realtime';
+import type { RealtimeHint } from './realtime';
 
 type HintListener = (hint: RealtimeHint) => void;
 
