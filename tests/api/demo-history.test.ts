@@ -22,7 +22,12 @@ let supervisor: ApiClient;
 
 beforeAll(async () => {
   system = await startTestSystem({ worker: false });
-  const options = { secretKey: system.config.SECRET_KEY, password: 'password', sandboxSmtpPort: 1 };
+  const options = {
+    secretKey: system.config.SECRET_KEY,
+    password: 'password',
+    sandboxSmtpPort: 1,
+    shopOrigins: [],
+  };
   seeded = await seedDemo(system.db.db, options);
   const started = performance.now();
   first = await seedDemoHistory(system.db.db, seeded);

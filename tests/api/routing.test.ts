@@ -396,12 +396,14 @@ describe('the demo workspace', () => {
       secretKey: system.config.SECRET_KEY,
       password: 'password',
       sandboxSmtpPort: 1,
+      shopOrigins: [],
     });
     // Seeding again changes nothing (one rule, one Billing team).
     await seedDemo(system.db.db, {
       secretKey: system.config.SECRET_KEY,
       password: 'password',
       sandboxSmtpPort: 1,
+      shopOrigins: [],
     });
     const admin = await system.signIn(demo.users[0].email, 'password');
     const teams = await json<Array<{ id: string; name: string; memberIds: string[] }>>(

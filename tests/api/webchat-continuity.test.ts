@@ -31,7 +31,7 @@ beforeAll(async () => {
     externalId: null,
     credentials: {},
     defaultTeamId: team.id,
-    settings: { webchat: { abandonAfterSeconds: 1 } },
+    settings: { webchat: { abandonAfterSeconds: 1, siteOrigins: ['https://shop.example'] } },
   });
   emailInbox = await system.emailInbox(workspace.id, { defaultTeamId: team.id });
   smsInbox = await system.smsInbox(workspace.id, { defaultTeamId: team.id });
@@ -210,13 +210,24 @@ describe('a web chat the customer leaves', () => {
     expect(missed.subject).toContain(away.reference);
     expect(missed.text).not.toContain('¿Qué talla necesitas?');
     expect(missed.text).toContain(`Referencia ${away.reference}`);
-    expect(missed.text).toContain(`${SHOP_PAGE}#sb-chat=${shopper.token}`);
+    const link = new RegExp(`${SHOP_PAGE.replace(/[?.]/g, '\\$&')}#sb-chat=(r1\\.\\S+)`);
+    expect(missed.text).toMatch(link);
+    // The link carries a resume token, never the visitor's own token, and it leads back.
+    const resumeToken = link.exec(missed.text)![1]!;
+    expect(missed.text).not.toContain(shopper.token);
+    const resumed = await webchatApi(`/${webchat.id}/resume`, null, { resumeToken });
+    expect(resumed.status).toBe(200);
+    expect((await json<{ token: string }>(resumed)).token).toBe(shopper.token);
+    const forged = await webchatApi(`/${webchat.id}/resume`, null, {
+      resumeToken: `${resumeToken.slice(0, -3)}xyz`,
+    });
+    expect(forged.status).toBe(401);
 
     // Later replies go by email too, and the customer answers from their mail client.
     const byEmail = await reply(id, 'Te cambiamos la talla hoy.');
     expect(byEmail.channel).toBe('email');
     const mail = await mailWith(customer, 'Te cambiamos la talla hoy.');
-    expect(mail.text).toContain(`#sb-chat=${shopper.token}`);
+    expect(mail.text).toMatch(link);
     await sandbox('/sandbox/mail/reply', {
       messageId: mail.messageId,
       from: customer,
@@ -245,11 +256,12 @@ describe('a web chat the customer leaves', () => {
     expect((await messagesOf(id)).some((item) => item.activity?.type === 'visitor_returned')).toBe(
       true,
     );
-    // Writing in the chat again brings the replies back to it.
-    await say(shopper.token, 'Sigo aquí');
-    await waitFor(async () => (await conversation(id)).replyChannel?.kind === 'webchat', {
-      what: 'replies back on the chat',
+    // Back in the chat, replies go to the chat again.
+    expect((await conversation(id)).replyChannel).toMatchObject({
+      kind: 'webchat',
+      followUp: false,
     });
+    expect((await reply(id, '¡Hola de nuevo!')).channel).toBe('webchat');
   });
 
   it('keeps an offline message waiting when its sender leaves, instead of abandoning it', async () => {
@@ -273,7 +285,11 @@ describe('a web chat the customer leaves', () => {
       await webchatApi(`/${webchat.id}/visitors`, null, { name: 'Rui', email: other }),
     );
     const socket = await openSocket(started.token);
-    await say(started.token, 'Nadie en línea: escribo mi consulta', { offline: true });
+    // Its page address claims another site: links we send never lead there.
+    await say(started.token, 'Nadie en línea: escribo mi consulta', {
+      offline: true,
+      pageUrl: 'https://evil.example/login',
+    });
     const offline = await waitForConversationOf(other);
     await closeSocket(socket);
     const away = await waitFor(
@@ -285,10 +301,34 @@ describe('a web chat the customer leaves', () => {
     );
     expect(away.status).toBe('waiting');
     expect(away.replyChannel?.kind).toBe('email');
+    expect((await client(`/api/v1/conversations/${away.id}/accept`, { body: {} })).status).toBe(
+      200,
+    );
+    await reply(away.id, 'Claro, te ayudamos con la devolución.');
+    const mail = await mailWith(other, 'te ayudamos con la devolución');
+    expect(mail.text).toContain(`${system.apiUrl}/chat/${webchat.id}#sb-chat=r1.`);
+    expect(mail.text).not.toContain('evil.example');
   });
 });
 
 describe('continuity from SMS', () => {
+  it('does not abandon a chat in the queue whose customer carried on by SMS', async () => {
+    const phone = `+1500558${String(Date.now()).slice(-4)}`;
+    const shopper = await shopperChats({ phone }, 'Necesito cambiar la dirección');
+    const chat = await waitForConversationOf(phone);
+    await closeSocket(shopper.socket);
+    expect((await textSms(phone, 'Sigo por SMS, me voy del sitio')).status).toBe(200);
+    const away = await waitFor(
+      async () => {
+        const current = await conversation(chat.id);
+        return current.visitorAwaySince ? current : null;
+      },
+      { what: 'the chat kept and marked away' },
+    );
+    expect(away.status).toBe('waiting');
+    expect(away.replyChannel).toMatchObject({ kind: 'sms_twilio', to: phone });
+  });
+
   it('files a text quoting the reference, or from the same customer, in the web chat, and answers by SMS', async () => {
     const phone = `+1500555${String(Date.now()).slice(-4)}`;
     const shopper = await shopperChats({ phone }, 'Mi pedido no llegó');
@@ -309,16 +349,17 @@ describe('continuity from SMS', () => {
     const answer = await reply(chat.id, 'Recibido, lo miramos.');
     expect(answer.channel).toBe('sms_twilio');
 
-    // A new number quoting the reference joins the same customer and conversation.
+    // A new number quoting the reference writes into the same conversation, but is not taken
+    // for the customer: replies keep going to the customer's own number.
     const newPhone = `+1500556${String(Date.now()).slice(-4)}`;
     await textSms(newPhone, `Soy Lucía, mi referencia es ${chat.reference.toLowerCase()}`);
     await waitFor(
       async () => (await messagesOf(chat.id)).some((item) => item.text.startsWith('Soy Lucía')),
       { what: 'the quoted reference continuing the chat' },
     );
-    expect((await conversation(chat.id)).contact.identities).toEqual(
-      expect.arrayContaining([{ kind: 'phone', address: newPhone }]),
-    );
+    const after = await conversation(chat.id);
+    expect(after.contact.identities).not.toContainEqual({ kind: 'phone', address: newPhone });
+    expect(after.replyChannel).toMatchObject({ kind: 'sms_twilio', to: phone });
 
     // Someone we already know as another customer cannot write into it by quoting it.
     const stranger = `+1500557${String(Date.now()).slice(-4)}`;

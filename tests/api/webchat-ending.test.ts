@@ -1,12 +1,15 @@
 import { schema } from '@switchboard/db';
+import { closeIdleConversations } from '@switchboard/domain';
 import {
   startTestSystem,
   waitFor,
   type ApiClient,
   type TestSystem,
 } from '@switchboard/stack/testing';
-import { eq } from 'drizzle-orm';
+import { closeWorkerDeps, createWorkerDeps } from '@switchboard/worker';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { json, waitForWaitingConversation } from './support';
 import { errorOf, webchatKit, type VisitorView, type WebchatWorld } from './webchat-support';
 
@@ -228,7 +231,160 @@ describe('the visitor ends, rates and keeps their chat', () => {
     expect(mail.text).toContain('Hello from another browser');
     expect(mail.text).not.toContain('4711');
   });
+  it('says a chat we closed after a while without messages ended for inactivity, unless the visitor had left', async () => {
+    const w = await world();
+    await system.db.db
+      .update(schema.teams)
+      .set({ idleCloseHours: 2 })
+      .where(eq(schema.teams.id, w.support.id));
+    const quiet = await servedVisitor(w, { name: 'Quiet' });
+    const gone = await servedVisitor(w, { name: 'Gone' });
+    // Ana answered three hours ago and nobody wrote since: moved back in time, not waited for.
+    await system.db.db
+      .update(schema.conversations)
+      .set({ phase: 'waiting_customer', lastOutboundAt: sql`now() - interval '3 hours'` })
+      .where(inArray(schema.conversations.id, [quiet.conversationId, gone.conversationId]));
+    await system.db.db
+      .update(schema.conversations)
+      .set({ visitorAwaySince: new Date() })
+      .where(eq(schema.conversations.id, gone.conversationId));
+
+    const deps = createWorkerDeps(system.config);
+    try {
+      expect(await closeIdleConversations(deps.domain)).toBeGreaterThanOrEqual(2);
+    } finally {
+      await closeWorkerDeps(deps);
+    }
+    expect((await view(quiet.token)).conversation).toMatchObject({
+      status: 'closed',
+      outcome: 'no_reply',
+      ending: 'inactive',
+    });
+    expect((await view(gone.token)).conversation).toMatchObject({
+      status: 'closed',
+      outcome: 'no_reply',
+      ending: 'connection_lost',
+    });
+  });
+
+  it('puts in the transcript exactly the messages the widget shows', async () => {
+    const w = await world();
+    await system.emailInbox(w.workspaceId, { defaultTeamId: w.support.id });
+    // The visitor counts as gone one second after their chat closes.
+    await system.db.db
+      .update(schema.inboxes)
+      .set({ settings: { webchat: { abandonAfterSeconds: 1 } } })
+      .where(eq(schema.inboxes.id, w.inbox.id));
+    const { token, visitorId } = await newVisitor(w.inbox.id, {
+      name: 'Tom',
+      email: 'tom@example.test',
+    });
+    const socket = await openVisitorSocket(token);
+    await write(token, 'Where is my parcel?');
+    const { id } = await waitForWaitingConversation(w.ana, visitorId);
+    expect((await w.ana(`/api/v1/conversations/${id}/accept`, { body: {} })).status).toBe(200);
+    const reply = (text: string) =>
+      w.ana(`/api/v1/conversations/${id}/messages`, { body: { text } });
+    await reply('It left our warehouse this morning');
+    // A supervisor joins: other channels get a "joined" message, the widget a line of its own.
+    const supervisor = await system.make.user(w.workspaceId, {
+      name: 'Sara Supervisor',
+      role: 'supervisor',
+    });
+    const sara = await system.signIn(supervisor.email);
+    expect((await sara(`/api/v1/conversations/${id}/join`, { body: {} })).status).toBe(200);
+
+    // Tom closes the tab; the reply he missed follows him by email in a digest.
+    const closed = new Promise((resolve) => socket.once('close', resolve));
+    socket.close();
+    await closed;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await reply('Are you still there?');
+    await waitFor(
+      async () => {
+        const [digest] = await system.db.sql`
+          select 1 from messages where conversation_id = ${id} and metadata ? 'followUp'`;
+        return digest;
+      },
+      { what: 'the digest of missed replies' },
+    );
+    const shown = (await view(token)).messages.map((message) => message.text);
+    expect(shown).toEqual([
+      'Where is my parcel?',
+      'It left our warehouse this morning',
+      'Are you still there?',
+    ]);
+    const [notice] = await system.db.sql`
+      select 1 from messages where conversation_id = ${id} and metadata->>'notice' = 'joined'`;
+    expect(notice).toBeDefined();
+
+    const sent = await askTranscript(token, '198.51.100.1', { email: 'tom.copy@example.test' });
+    expect(sent.status).toBe(202);
+    const mail = await mailTo('tom.copy@example.test');
+    const entries = mail.text.split(/\n\n(?=\[\d{4}-\d\d-\d\d \d\d:\d\d UTC\] )/).slice(1);
+    expect(entries.map((entry) => entry.split('\n').slice(1).join('\n'))).toEqual(shown);
+    expect(mail.text).not.toContain('joined the conversation');
+  });
+
+  it('emails the transcript at most 3 times a day per conversation', async () => {
+    const w = await world();
+    await system.emailInbox(w.workspaceId, { defaultTeamId: w.support.id });
+    const { token, conversationId } = await servedVisitor(w, {
+      name: 'Tess',
+      email: 'tess@example.test',
+    });
+    // The agent's transcripts are theirs to send: they do not count against the visitor's.
+    expect(
+      (await w.ana(`/api/v1/conversations/${conversationId}/transcript`, { body: {} })).status,
+    ).toBe(202);
+    for (const n of [1, 2, 3])
+      expect((await askTranscript(token, `198.51.100.${10 + n}`, {})).status).toBe(202);
+    // Even from another address, as a script going round the per-minute limit would.
+    const refused = await askTranscript(token, '198.51.100.20', { email: 'someone@example.test' });
+    expect(refused.status).toBe(429);
+    expect(await errorOf(refused)).toMatchObject({
+      code: 'too_many_transcripts',
+      message: expect.stringContaining('3 times a day'),
+    });
+    expect(await activities(w.ana, conversationId, 'transcript_sent')).toHaveLength(4);
+
+    // A day later the visitor may ask again.
+    await system.db.sql`
+      update messages set occurred_at = occurred_at - interval '25 hours'
+      where conversation_id = ${conversationId} and activity->>'type' = 'transcript_sent'`;
+    expect((await askTranscript(token, '198.51.100.21', {})).status).toBe(202);
+  });
 });
+
+/**
+ * The widget's "Email me the transcript", from the given address: the route's per-minute limit
+ * counts per address, and this file asks more often than one shopper would.
+ */
+function askTranscript(token: string, from: string, body: Record<string, unknown>) {
+  return fetch(`${system.apiUrl}/api/v1/webchat/conversation/transcript`, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${token}`,
+      'content-type': 'application/json',
+      'x-forwarded-for': from,
+    },
+    body: JSON.stringify(body),
+  });
+}
+
+/** The widget's socket, open: while it is, the visitor is on the page. */
+async function openVisitorSocket(token: string) {
+  const socket = new WebSocket(
+    `${system.apiUrl.replace('http', 'ws')}/api/v1/webchat/socket?token=${encodeURIComponent(token)}`,
+  );
+  await new Promise<void>((resolve, reject) => {
+    socket.on('message', (data: Buffer) => {
+      if ((JSON.parse(data.toString()) as { type: string }).type === 'hello') resolve();
+    });
+    socket.once('error', reject);
+  });
+  return socket;
+}
 
 /** The mail the sandbox's mail server received for this address. */
 function mailTo(address: string) {

@@ -57,7 +57,8 @@ describe('a shopper sends files from the web chat widget', () => {
       expect(await shopper.getByTestId('sb-upload').count()).toBe(0);
       expect(uploads).toHaveLength(0);
 
-      // Dressed up as a picture, it passes the browser but not the server, which says why.
+      // Dressed up as a picture, it passes the browser but not the server; the widget says why
+      // in the shopper's language.
       await picker.setInputFiles({
         name: 'not-a-photo.png',
         mimeType: 'image/png',
@@ -68,7 +69,7 @@ describe('a shopper sends files from the web chat widget', () => {
         .and(shopper.locator('[data-state="failed"]'));
       await refused.waitFor({ timeout: 15_000 });
       expect(await refused.textContent()).toContain(
-        'Only images (JPG, PNG, GIF, WebP), PDF and text files can be sent.',
+        '“not-a-photo.png” cannot be sent: only images (JPG, PNG, GIF, WebP), PDF and text files can.',
       );
       expect(await refusal.textContent()).toBe('');
 

@@ -11,6 +11,14 @@ let webchatInboxId: string;
 /** The shop's website on its own origin, its web chat answered by the same team as its email. */
 beforeAll(async () => {
   const { system, workspace, team } = scenario;
+  let page = '';
+  shopServer = createServer((_request, response) => {
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    response.end(page);
+  });
+  await new Promise<void>((resolve) => shopServer.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(shopServer.address() as AddressInfo).port}`;
+  shopUrl = `${origin}/sombrero`;
   const inbox = await system.make.smsInbox(workspace.id, {
     kind: 'webchat',
     name: 'Tienda Sol',
@@ -18,19 +26,14 @@ beforeAll(async () => {
     externalId: null,
     credentials: {},
     defaultTeamId: team.id,
-    settings: { webchat: { abandonAfterSeconds: 2 } },
+    // Follow-up links may lead back to the shop's own pages.
+    settings: { webchat: { abandonAfterSeconds: 2, siteOrigins: [origin] } },
   });
   webchatInboxId = inbox.id;
   await system.emailInbox(workspace.id, { defaultTeamId: team.id });
-  const page = `<!doctype html><html><head><title>Tienda Sol</title></head>
+  page = `<!doctype html><html><head><title>Tienda Sol</title></head>
     <body><h1>Sombrero de paja</h1>
     <script src="${system.apiUrl}/widget.js" data-inbox="${inbox.id}" async></script></body></html>`;
-  shopServer = createServer((_request, response) => {
-    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    response.end(page);
-  });
-  await new Promise<void>((resolve) => shopServer.listen(0, '127.0.0.1', resolve));
-  shopUrl = `http://127.0.0.1:${(shopServer.address() as AddressInfo).port}/sombrero`;
 });
 afterAll(async () => {
   await new Promise((resolve) => shopServer?.close(resolve));
@@ -141,6 +144,19 @@ describe('a shopper who leaves the chat', () => {
       await ana.getByTestId('reply-input').fill('¡Bienvenida de vuelta!');
       await ana.getByTestId('reply-send').click();
       await history.filter({ hasText: '¡Bienvenida de vuelta!' }).waitFor({ timeout: 20_000 });
+      // …through the chat itself, not by email.
+      const api = await system.signIn(agent.email);
+      const id = await ana
+        .locator(`[data-testid="conversation-item"][data-reference="${reference}"]`)
+        .getAttribute('data-conversation-id');
+      const listed = (await (
+        await api(`/api/v1/conversations/${id}/messages?limit=100`)
+      ).json()) as { items: Array<{ text: string; channel: string | null }> };
+      const messages = listed.items;
+      expect(messages.find((item) => item.text === '¡Bienvenida de vuelta!')?.channel).toBe(
+        'webchat',
+      );
+      expect(messages.find((item) => item.text === '¡Genial, gracias!')?.channel).toBe('email');
 
       await later.close();
       await mail.close();

@@ -1,4 +1,7 @@
+import { randomUUID } from 'node:crypto';
+import { signResumeToken } from '@switchboard/domain';
 import { signInAgent, useAgentScenario, waitForRealtime } from '@switchboard/stack/testing';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { openChat, startChat, useShop } from './webchat-shop';
 
@@ -131,17 +134,13 @@ describe('a shopper chats from the web chat widget', () => {
         contact: '+34 600 111 222',
         firstMessage: 'Is the straw hat washable?',
       });
-      const stored = await first.page.evaluate<string | null>(
-        `localStorage.getItem('switchboard.webchat.${site.inboxId}.visitor')`,
-      );
-      const token = (JSON.parse(stored ?? '{}') as { token?: string }).token;
-      expect(token).toBeTruthy();
       await first.context.close();
 
       // The link back from an email or SMS reply, opened on another device.
       const phone = await scenario.browser.newContext({ locale: 'es-ES' });
       const page = await phone.newPage();
-      await page.goto(`${site.url}?ref=sms#sb-chat=${encodeURIComponent(token ?? '')}`);
+      const { resumeToken } = await linkOf(code);
+      await page.goto(`${site.url}?ref=sms#sb-chat=${encodeURIComponent(resumeToken)}`);
       const history = page.getByTestId('sb-message').filter({ hasText: 'washable' });
       await history.waitFor({ timeout: 15_000 });
       expect(await page.getByTestId('sb-panel').isVisible()).toBe(true);
@@ -164,4 +163,103 @@ describe('a shopper chats from the web chat widget', () => {
       await phone.close();
     },
   );
+
+  it(
+    'switches a browser that chats as someone else only if the shopper chooses to, and never for a link we did not make',
+    { timeout: 90_000 },
+    async () => {
+      const marta = await openChat(scenario.browser, site);
+      const martaCode = await startChat(marta.page, {
+        name: 'Marta Gil',
+        contact: 'marta@example.com',
+        firstMessage: 'Do you ship to the Canary Islands?',
+      });
+      const martaToken = await visitorTokenIn(marta.page);
+      await marta.context.close();
+
+      // Pablo chats on his own computer, where Marta's links will be opened.
+      const pablo = await openChat(scenario.browser, site);
+      const page = pablo.page;
+      const pabloCode = await startChat(page, {
+        name: 'Pablo Ruiz',
+        contact: 'pablo@example.com',
+        firstMessage: 'Where is my order?',
+      });
+      const pabloToken = await visitorTokenIn(page);
+      const stillPablo = async () => {
+        expect(await page.getByTestId('sb-reference').textContent()).toContain(pabloCode);
+        await page.getByTestId('sb-message').filter({ hasText: 'Where is my order?' }).waitFor();
+        expect(await visitorTokenIn(page)).toBe(pabloToken);
+        expect(page.url()).not.toContain('sb-chat');
+      };
+
+      // A link carrying a visitor's own token (as links once did) is refused by the server.
+      await page.goto(`${site.url}?from=old-mail#sb-chat=${encodeURIComponent(martaToken)}`);
+      const notice = page.getByTestId('sb-resume-notice');
+      await notice.waitFor({ timeout: 15_000 });
+      expect(await notice.textContent()).toContain('This chat link has expired');
+      await stillPablo();
+
+      // Another inbox's link is not this chat's: nothing happens at all.
+      const { conversationId, visitorId } = await linkOf(martaCode);
+      const otherInbox = signResumeToken(scenario.system.config.SECRET_KEY, {
+        inboxId: randomUUID(),
+        visitorId,
+        conversationId,
+      });
+      await page.goto(`${site.url}?from=other-shop#sb-chat=${encodeURIComponent(otherInbox)}`);
+      await page.getByTestId('sb-message').filter({ hasText: 'Where is my order?' }).waitFor();
+      expect(await notice.isHidden()).toBe(true);
+      expect(await page.getByTestId('sb-resume-choice').isHidden()).toBe(true);
+      await stillPablo();
+
+      // Marta's real link: Pablo is asked, and stays.
+      const { resumeToken } = await linkOf(martaCode);
+      await page.goto(`${site.url}?from=mail#sb-chat=${encodeURIComponent(resumeToken)}`);
+      const choice = page.getByTestId('sb-resume-choice');
+      await choice.waitFor({ timeout: 15_000 });
+      await page.getByTestId('sb-resume-stay').click();
+      await choice.waitFor({ state: 'hidden' });
+      await stillPablo();
+
+      // Opened again in the same tab, he continues Marta's conversation instead.
+      await page.evaluate(`location.hash = 'sb-chat=${resumeToken}'`);
+      await choice.waitFor({ timeout: 15_000 });
+      await page.getByTestId('sb-resume-continue').click();
+      await page
+        .getByTestId('sb-message')
+        .filter({ hasText: 'Canary Islands' })
+        .waitFor({ timeout: 15_000 });
+      expect(await page.getByTestId('sb-reference').textContent()).toContain(martaCode);
+      expect(await page.getByTestId('sb-message').filter({ hasText: 'my order' }).count()).toBe(0);
+      expect(await visitorTokenIn(page)).toBe(martaToken);
+      expect(page.url()).not.toContain('sb-chat');
+      await pablo.context.close();
+    },
+  );
 });
+
+/** The link our follow-up mail or SMS carries for the conversation with this reference. */
+async function linkOf(reference: string) {
+  const [row] = await scenario.system.db.sql<{ conversation_id: string; visitor_id: string }[]>`
+    select c.id as conversation_id, ci.address as visitor_id from conversations c
+    join contact_identities ci on ci.contact_id = c.contact_id and ci.kind = 'web'
+    where c.reference = ${reference}`;
+  expect(row).toBeDefined();
+  const conversationId = row?.conversation_id ?? '';
+  const visitorId = row?.visitor_id ?? '';
+  const resumeToken = signResumeToken(scenario.system.config.SECRET_KEY, {
+    inboxId: site.inboxId,
+    visitorId,
+    conversationId,
+  });
+  return { resumeToken, conversationId, visitorId };
+}
+
+/** The visitor token the widget keeps on this browser. */
+async function visitorTokenIn(page: Page): Promise<string> {
+  const stored = await page.evaluate<string | null>(
+    `localStorage.getItem('switchboard.webchat.${site.inboxId}.visitor')`,
+  );
+  return (JSON.parse(stored ?? '{}') as { token?: string }).token ?? '';
+}

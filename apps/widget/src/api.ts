@@ -36,7 +36,8 @@ export interface ChatMessage {
   channel: string | null;
 }
 
-export type Ending = 'agent' | 'customer' | 'connection_lost' | 'abandoned';
+/** Why it ended; `inactive`: closed by us after a while without messages. */
+export type Ending = 'agent' | 'customer' | 'connection_lost' | 'abandoned' | 'inactive';
 
 export interface Conversation {
   id: string;
@@ -135,6 +136,11 @@ export function createApi(origin: string, inboxId: string) {
     startVisitor: (input: { name?: string; email?: string; phone?: string; token?: string }) =>
       call<{ token: string; visitorId: string }>(`/${encodeURIComponent(inboxId)}/visitors`, {
         body: input,
+      }),
+    /** The link of an email or SMS follow-up, exchanged for its visitor's token. */
+    resume: (resumeToken: string) =>
+      call<{ token: string; visitorId: string }>(`/${encodeURIComponent(inboxId)}/resume`, {
+        body: { resumeToken },
       }),
     conversation: (token: string) => call<VisitorConversation>('/conversation', { token }),
     send: (token: string, message: OutgoingMessage) =>

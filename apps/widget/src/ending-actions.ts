@@ -51,8 +51,9 @@ export function endingActions({
       try {
         if (!visitor) throw new Error('no visitor');
         return (await api.transcript(visitor, email)).to;
-      } catch {
-        throw new Error(t.transcriptFailed);
+      } catch (error) {
+        const limited = error instanceof ApiError && error.code === 'too_many_transcripts';
+        throw new Error(limited ? t.transcriptLimit : t.transcriptFailed);
       }
     },
   };

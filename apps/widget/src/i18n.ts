@@ -54,6 +54,7 @@ const en = {
   endedByYou: 'You ended the chat.',
   endedConnectionLost: 'The chat ended while you were away.',
   endedAbandoned: 'You left the queue before anyone could answer, so the chat ended.',
+  endedInactive: 'The chat closed after a while without messages.',
   writeAgain: 'You can write to us again at any time.',
   rateQuestion: 'How was this chat?',
   star: '{n} of 5',
@@ -67,7 +68,14 @@ const en = {
   transcriptSend: 'Send transcript',
   transcriptSent: 'We sent the transcript to {email}.',
   transcriptFailed: 'The transcript could not be sent. Please try again.',
+  transcriptLimit: 'This transcript can be sent 3 times a day at most. Please try again later.',
   emailInvalid: 'Enter a valid email address.',
+  resumeExpired: 'This chat link has expired or no longer works. You can still write to us here.',
+  resumeFailed:
+    'The conversation from the link could not be opened. Check your connection and open the link again.',
+  resumeOther: 'The link you opened is for another conversation than the one in this chat.',
+  resumeContinue: 'Continue the conversation from the link',
+  resumeStay: 'Stay in this chat',
 };
 
 export type Strings = typeof en;
@@ -128,6 +136,7 @@ const es: Strings = {
   endedConnectionLost: 'El chat terminó mientras no estabas.',
   endedAbandoned:
     'Saliste de la fila antes de que alguien pudiera responder, así que el chat terminó.',
+  endedInactive: 'El chat se cerró tras un rato sin mensajes.',
   writeAgain: 'Puedes volver a escribirnos cuando quieras.',
   rateQuestion: '¿Qué tal fue este chat?',
   star: '{n} de 5',
@@ -141,7 +150,15 @@ const es: Strings = {
   transcriptSend: 'Enviar la conversación',
   transcriptSent: 'Enviamos la conversación a {email}.',
   transcriptFailed: 'No se pudo enviar la conversación. Inténtalo de nuevo.',
+  transcriptLimit:
+    'Esta conversación se puede enviar como mucho 3 veces al día. Inténtalo más tarde.',
   emailInvalid: 'Escribe un email válido.',
+  resumeExpired: 'Este enlace del chat caducó o ya no funciona. Puedes seguir escribiéndonos aquí.',
+  resumeFailed:
+    'No se pudo abrir la conversación del enlace. Revisa tu conexión y vuelve a abrir el enlace.',
+  resumeOther: 'El enlace que abriste es de otra conversación, no de la de este chat.',
+  resumeContinue: 'Continuar la conversación del enlace',
+  resumeStay: 'Quedarme en este chat',
 };
 
 const pt: Strings = {
@@ -200,6 +217,7 @@ const pt: Strings = {
   endedConnectionLost: 'O chat foi encerrado enquanto você estava fora.',
   endedAbandoned:
     'Você saiu da fila antes que alguém pudesse responder, então o chat foi encerrado.',
+  endedInactive: 'O chat foi encerrado depois de um tempo sem mensagens.',
   writeAgain: 'Você pode nos escrever de novo quando quiser.',
   rateQuestion: 'Como foi este chat?',
   star: '{n} de 5',
@@ -213,7 +231,15 @@ const pt: Strings = {
   transcriptSend: 'Enviar a conversa',
   transcriptSent: 'Enviamos a conversa para {email}.',
   transcriptFailed: 'Não foi possível enviar a conversa. Tente de novo.',
+  transcriptLimit: 'Esta conversa pode ser enviada no máximo 3 vezes por dia. Tente mais tarde.',
   emailInvalid: 'Digite um e-mail válido.',
+  resumeExpired:
+    'Este link do chat expirou ou não funciona mais. Você ainda pode nos escrever aqui.',
+  resumeFailed:
+    'Não foi possível abrir a conversa do link. Verifique sua conexão e abra o link de novo.',
+  resumeOther: 'O link que você abriu é de outra conversa, não da conversa deste chat.',
+  resumeContinue: 'Continuar a conversa do link',
+  resumeStay: 'Ficar neste chat',
 };
 
 const dictionaries: Record<string, Strings> = { en, es, pt };

@@ -1,3 +1,4 @@
+import { takeResumeToken } from './page';
 import { startWidget } from './widget';
 
 /**
@@ -13,9 +14,13 @@ const page = window as unknown as Record<string, unknown>;
 
 if (script?.dataset.inbox && !page[marker]) {
   page[marker] = true;
+  const inboxId = script.dataset.inbox;
   const options = {
     origin: new URL(script.src).origin,
-    inboxId: script.dataset.inbox,
+    inboxId,
+    // Out of the address bar before anything else runs: a link's token must not linger there
+    // while the page or the chat loads.
+    resumeToken: takeResumeToken(inboxId),
     // A page that exists only for the chat (the hosted chat page) shows it open.
     openOnLoad: script.dataset.open === 'true',
   };

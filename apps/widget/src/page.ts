@@ -3,10 +3,12 @@
 const RESUME = /(?:^|&)sb-chat=([^&]*)/;
 
 /**
- * The visitor token from a resume link (`…#sb-chat=<token>`, sent with replies by email or
- * SMS), taken out of the address bar so it is not bookmarked or shared by accident.
+ * The resume token of a follow-up link (`…#sb-chat=<token>`, sent with replies by email or SMS),
+ * taken out of the address bar at once so it is not bookmarked or shared by accident. Only the
+ * API's exchange (POST /{inboxId}/resume) turns it into a visitor; a token naming another inbox
+ * (`r1.<inboxId>.…`) is not this chat's and is dropped here.
  */
-export function takeResumeToken(): string | null {
+export function takeResumeToken(inboxId: string): string | null {
   const hash = location.hash.slice(1);
   const token = RESUME.exec(hash)?.[1];
   if (token === undefined) return null;
@@ -21,13 +23,15 @@ export function takeResumeToken(): string | null {
       `${location.pathname}${location.search}${rest ? `#${rest}` : ''}`,
     );
   } catch {
-    // A sandboxed frame may refuse: the token still works, it just stays visible.
+    // A sandboxed frame may refuse: the link stays visible, and still works.
   }
+  let decoded: string;
   try {
-    return decodeURIComponent(token) || null;
+    decoded = decodeURIComponent(token);
   } catch {
     return null;
   }
+  return decoded.split('.')[1] === inboxId ? decoded : null;
 }
 
 /** The page the visitor writes from, for the agent and for the link back; within the API's limits. */

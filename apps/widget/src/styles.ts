@@ -67,6 +67,10 @@ input, select, textarea { border: 1px solid #ced4da; border-radius: 8px; padding
 .header .end { font-size: 12px; border: 1px solid #fff9; border-radius: 6px; padding: 3px 8px; }
 .confirm { padding: 10px 14px; background: #fff5f5; border-bottom: 1px solid #ffc9c9; font-size: 13px; }
 .confirm p { margin: 0 0 8px; }
+.resume { padding: 10px 14px; background: #e7f5ff; border-bottom: 1px solid #a5d8ff; font-size: 13px; }
+.resume p { margin: 0; }
+.resume [role="alertdialog"] p { margin-bottom: 8px; }
+.resume .actions { flex-wrap: wrap; }
 .actions { display: flex; justify-content: flex-end; gap: 8px; align-items: center; }
 .link { background: transparent; border: 0; padding: 0; color: #1c7ed6; cursor: pointer;
   text-decoration: underline; font-size: 13px; }

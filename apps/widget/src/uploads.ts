@@ -1,4 +1,5 @@
 import { ApiError, apiError, type ChatMessage, type OutgoingFile } from './api';
+import { format, type Strings } from './i18n';
 import { uuid } from './page';
 
 /** The API's limits (POST /messages/file), checked here first so nobody waits for a refusal. */
@@ -49,7 +50,7 @@ export class Uploads {
   constructor(
     private readonly endpoint: string,
     private readonly token: () => string | undefined,
-    private readonly networkError: string,
+    private readonly t: Pick<Strings, 'uploadFailed' | 'fileTooLarge' | 'fileType'>,
     private readonly onChange: () => void,
   ) {}
 
@@ -102,7 +103,7 @@ export class Uploads {
           upload.progress = fraction;
           this.onChange();
         })
-      : Promise.reject(new ApiError(401, 'no_visitor', this.networkError));
+      : Promise.reject(new TypeError('no visitor yet'));
     sent.then(
       () => {
         upload.state = 'sent';
@@ -111,12 +112,24 @@ export class Uploads {
       },
       (error: unknown) => {
         upload.state = 'failed';
-        // The API says why it refused; a dropped connection says nothing useful.
-        upload.error =
-          error instanceof ApiError && !error.retryable ? error.message : this.networkError;
+        upload.error = this.refusal(error, upload.fileName);
         this.onChange();
       },
     );
+  }
+
+  /**
+   * Why the file did not go, in the visitor's language for the refusals they can act on (the
+   * API's own message is English); a dropped connection says nothing useful.
+   */
+  private refusal(error: unknown, name: string): string {
+    if (!(error instanceof ApiError) || error.retryable) return this.t.uploadFailed;
+    // 413 also comes from a proxy in front of the API, without our error code.
+    if (error.code === 'file_too_large' || error.status === 413)
+      return format(this.t.fileTooLarge, { name });
+    if (error.code === 'file_type' || error.status === 415)
+      return format(this.t.fileType, { name });
+    return error.message;
   }
 }
 

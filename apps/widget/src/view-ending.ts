@@ -19,6 +19,8 @@ export function endingText(conversation: Conversation, t: Strings): string {
       return t.endedConnectionLost;
     case 'abandoned':
       return t.endedAbandoned;
+    case 'inactive':
+      return t.endedInactive;
     case 'agent':
       return conversation.agent
         ? format(t.endedByAgent, { name: conversation.agent.name })

@@ -80,9 +80,6 @@ function joinLine(join: Join, t: Strings) {
 
 function messageElement(message: ChatMessage) {
   const fromAgent = message.direction === 'outbound' && !message.automatic;
-  const files = message.attachments;
-  // A file sent alone may carry its name as text: the file itself says it.
-  const text = files.some((file) => file.fileName === message.text) ? '' : message.text;
   return h(
     'div',
     {
@@ -94,8 +91,8 @@ function messageElement(message: ChatMessage) {
       title: new Date(message.createdAt).toLocaleString(),
     },
     fromAgent && message.author ? h('span', { class: 'author' }, message.author.name) : null,
-    text || null,
-    ...files.map(attachmentElement),
+    message.text || null,
+    ...message.attachments.map(attachmentElement),
   );
 }
 

@@ -5,12 +5,13 @@ import { styles } from './styles';
 import { composer, type ComposerActions } from './view-composer';
 import { endingPanel, type EndingActions } from './view-ending';
 import { prechatForm, type PrechatAnswers } from './view-prechat';
+import { resumeBar, type ResumeActions, type ResumeState } from './view-resume';
 import { endChatControl, statusLines } from './view-status';
 import { threadItems, type ThreadState } from './view-thread';
 
 export type { PrechatAnswers } from './view-prechat';
 
-export interface ViewState extends ThreadState {
+export interface ViewState extends ThreadState, ResumeState {
   open: boolean;
   stage: 'prechat' | 'chat';
   config: WidgetConfig;
@@ -24,7 +25,7 @@ export interface ViewState extends ThreadState {
   agentTyping: string | null;
 }
 
-export interface ViewActions extends ComposerActions, EndingActions {
+export interface ViewActions extends ComposerActions, EndingActions, ResumeActions {
   toggle(): void;
   start(answers: PrechatAnswers): void;
   retryUpload(clientMessageId: string): void;
@@ -63,6 +64,7 @@ export function createView(
   minimize.addEventListener('click', () => actions.toggle());
   const end = endChatControl(t, () => actions.endChat());
   const status = h('div', { class: 'status', 'data-testid': 'sb-status' });
+  const resume = resumeBar(t, actions);
   const connection = h(
     'div',
     { class: 'connection', role: 'status', 'data-testid': 'sb-connection', hidden: '' },
@@ -96,6 +98,7 @@ export function createView(
       minimize,
     ),
     end.bar,
+    resume.element,
     connection,
     status,
     body,
@@ -113,6 +116,7 @@ export function createView(
     badge.hidden = state.unread === 0;
     badge.textContent = String(state.unread);
     connection.hidden = !state.reconnecting;
+    resume.show(state);
 
     greeting.replaceChildren(
       state.name ? h('strong', {}, format(t.greetingNamed, { name: state.name })) : '',

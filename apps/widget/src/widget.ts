@@ -26,19 +26,25 @@ const FILE_ERROR_SHOWN_MS = 15_000;
 export async function startWidget({
   origin,
   inboxId,
+  resumeToken = null,
   openOnLoad = false,
 }: {
   origin: string;
   inboxId: string;
+  /** From a follow-up link, already taken out of the address bar. */
+  resumeToken?: string | null;
   openOnLoad?: boolean;
 }) {
   const t = pickStrings(navigator.languages?.length ? navigator.languages : [navigator.language]);
   const api = createApi(origin, inboxId);
   const storage = widgetStorage(inboxId);
+  // Exchanged while the config loads, so the link's conversation shows without a second wait.
+  const resuming = resumeToken ? exchangeResume(resumeToken) : null;
   const config = await api.config();
+  const resumed = await resuming;
   let profile = storage.profile();
-  const resumed = takeResumeToken();
-  if (resumed) saveProfile({ token: resumed, open: true });
+  /** The link's visitor token, while the visitor chooses between it and this browser's chat. */
+  let offeredToken: string | null = null;
 
   const state: ViewState = {
     open: openOnLoad || profile.open === true,
@@ -57,6 +63,8 @@ export async function startWidget({
     formError: null,
     fileError: null,
     agentTyping: null,
+    resumeNotice: null,
+    resumeChoice: false,
   };
 
   // Fetches coalesce: a burst of hints costs at most one fetch in flight and one after it.
@@ -73,6 +81,14 @@ export async function startWidget({
     typing,
     attach,
     retryUpload: (id) => uploads.retry(id),
+    resumeContinue: () => {
+      if (offeredToken) chatAs(offeredToken);
+    },
+    resumeStay: () => {
+      offeredToken = null;
+      state.resumeChoice = false;
+      render();
+    },
     ...endingActions({ api, token: () => profile.token, show, refresh, t }),
   });
   const attention = new Attention();
@@ -85,12 +101,7 @@ export async function startWidget({
     },
     render,
   );
-  const uploads = new Uploads(
-    `${api.base}/messages/file`,
-    () => profile.token,
-    t.uploadFailed,
-    render,
-  );
+  const uploads = new Uploads(`${api.base}/messages/file`, () => profile.token, t, render);
 
   function render() {
     state.pending = outbox.pending;
@@ -107,6 +118,8 @@ export async function startWidget({
   function toggle() {
     unlockSound();
     state.open = !state.open;
+    // Read once, it has done its job.
+    if (!state.open) state.resumeNotice = null;
     saveProfile({ open: state.open });
     render();
     if (state.open && state.stage === 'chat') view.focusComposer();
@@ -126,6 +139,7 @@ export async function startWidget({
     state.formError = 'error' in checked ? checked.error : null;
     if ('error' in checked) return render();
     const { name, contact, message } = checked;
+    state.resumeNotice = null;
     state.starting = true;
     render();
     try {
@@ -167,6 +181,7 @@ export async function startWidget({
 
   function send(text: string) {
     state.fileError = null;
+    state.resumeNotice = null;
     outbox.add(text, { teamId: newConversationTeam(), pageUrl: currentPageUrl() });
   }
 
@@ -260,21 +275,68 @@ export async function startWidget({
     render();
   }
 
-  /** A resume link opened in a tab that already shows this page. */
-  window.addEventListener('hashchange', () => {
-    const token = takeResumeToken();
-    if (!token) return;
-    saveProfile({ token, open: true });
+  /** The visitor token a follow-up link stands for, or why the visitor cannot have it. */
+  async function exchangeResume(token: string): Promise<{ token: string } | { notice: string }> {
+    try {
+      return { token: (await api.resume(token)).token };
+    } catch (error) {
+      // Refused (expired, or for a conversation that is no longer theirs) or unreachable.
+      const refused = error instanceof ApiError && !error.retryable;
+      return { notice: refused ? t.resumeExpired : t.resumeFailed };
+    }
+  }
+
+  /** A follow-up link was opened: its conversation, a choice, or a notice, in the open panel. */
+  function applyResume(outcome: { token: string } | { notice: string }) {
     state.open = true;
+    saveProfile({ open: true });
+    offeredToken = null;
+    state.resumeChoice = false;
+    state.resumeNotice = 'notice' in outcome ? outcome.notice : null;
+    if ('notice' in outcome) return render();
+    // Another visitor's chat on this browser (a shared computer, a forwarded mail): never
+    // replaced without asking.
+    if (profile.token && profile.token !== outcome.token) {
+      offeredToken = outcome.token;
+      state.resumeChoice = true;
+      return render();
+    }
+    chatAs(outcome.token);
+  }
+
+  function chatAs(token: string) {
+    offeredToken = null;
+    state.resumeChoice = false;
     state.stage = 'chat';
+    if (token === profile.token && socket) {
+      render();
+      refresh();
+      return;
+    }
+    if (token !== profile.token) {
+      // What this browser knew was about the other visitor.
+      saveProfile({ token, name: undefined, contact: undefined, teamId: undefined });
+      state.name = null;
+      state.contact = null;
+      state.conversation = null;
+      state.messages = [];
+      state.joins = [];
+    }
     connect();
     render();
+  }
+
+  /** A follow-up link opened in a tab that already shows this page. */
+  window.addEventListener('hashchange', () => {
+    const token = takeResumeToken(inboxId);
+    if (token) void exchangeResume(token).then(applyResume);
   });
   document.addEventListener('visibilitychange', render);
   // Browsers allow sound only after the visitor interacted with the page.
   document.addEventListener('pointerdown', unlockSound, { capture: true, once: true });
   document.addEventListener('keydown', unlockSound, { capture: true, once: true });
+  if (resumed) applyResume(resumed);
   render();
-  connect();
+  if (!socket) connect();
   outbox.flushNow();
 }

@@ -11,7 +11,7 @@ export type ErrorCode =
 export class DomainError extends Error {
   override name = 'DomainError';
   constructor(
-    readonly kind: 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'invalid',
+    readonly kind: 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'invalid' | 'too_many',
     readonly code: ErrorCode,
     message: string,
   ) {
@@ -27,6 +27,9 @@ export const Conflict = (code: ErrorCode, message: string) =>
   new DomainError('conflict', code, message);
 export const Invalid = (code: ErrorCode, message: string) =>
   new DomainError('invalid', code, message);
+/** A limit on how often someone may do something was reached; it passes with time. */
+export const TooMany = (code: ErrorCode, message: string) =>
+  new DomainError('too_many', code, message);
 export const Unauthorized = (code: ErrorCode = 'unauthorized', message = 'Sign in to continue.') =>
   new DomainError('unauthorized', code, message);
 

@@ -99,4 +99,6 @@ export * from './webchat/socket-visitor';
 export * from './webchat/socket-hints';
 export * from './webchat/visitor-away';
 export * from './webchat/follow-up-link';
+export * from './webchat/resume-token';
 export * from './messages/reply-channel';
+export * from './webchat/resume-visitor';

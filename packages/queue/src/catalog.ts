@@ -96,6 +96,7 @@ export const jobCatalog = {
     // so an older one finding a newer departure does nothing.
     payload: z.object({
       workspaceId: z.uuid(),
+      inboxId: z.uuid(),
       conversationId: z.uuid(),
       visitorId: z.string().regex(/^[0-9a-f]{32}$/),
       leftAt: z.number().int().nonnegative(),

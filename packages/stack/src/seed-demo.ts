@@ -22,7 +22,7 @@ interface DemoInbox {
 const twilioCredentials = { accountSid: demo.twilio.accountSid, authToken: demo.twilio.authToken };
 
 /** One inbox per channel the sandbox plays, all served by the demo team. */
-const demoInboxes = (options: { sandboxSmtpPort: number }): DemoInbox[] => [
+const demoInboxes = (options: { sandboxSmtpPort: number; shopOrigins: string[] }): DemoInbox[] => [
   {
     key: 'sms',
     kind: 'sms_twilio',
@@ -78,6 +78,8 @@ const demoInboxes = (options: { sandboxSmtpPort: number }): DemoInbox[] => [
         greeting: '¡Hola! ¿En qué podemos ayudarte?',
         color: '#228be6',
         position: 'right',
+        // Links in email and SMS follow-ups lead back to the shop's page.
+        siteOrigins: options.shopOrigins,
       },
     },
   },
@@ -89,7 +91,7 @@ const demoInboxes = (options: { sandboxSmtpPort: number }): DemoInbox[] => [
  */
 export async function seedDemo(
   db: Database,
-  options: { secretKey: string; password: string; sandboxSmtpPort: number },
+  options: { secretKey: string; password: string; sandboxSmtpPort: number; shopOrigins: string[] },
 ): Promise<SeededDemo> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(7242002)`);

@@ -34,7 +34,12 @@ async function main() {
   const secretKey = demoSecretKey(env.SECRET_KEY);
   step('Demo data');
   const database = createDb(databaseUrl, { max: 2 });
-  const seeded = await seedDemo(database.db, { secretKey, password, sandboxSmtpPort });
+  const seeded = await seedDemo(database.db, {
+    secretKey,
+    password,
+    sandboxSmtpPort,
+    shopOrigins: [`http://localhost:${sandboxPort}`, `http://127.0.0.1:${sandboxPort}`],
+  });
   // A month of closed conversations, so the supervisor's indicators have something to show.
   await seedDemoHistory(database.db, seeded);
   await database.close();

@@ -9,6 +9,7 @@ const statusByKind: Record<DomainError['kind'], number> = {
   not_found: 404,
   conflict: 409,
   invalid: 422,
+  too_many: 429,
 };
 
 export function sendError(

@@ -162,7 +162,13 @@ export async function webchatSocketPlugin(app: FastifyInstance, { deps }: { deps
     if (!conversation) return;
     await deps.enqueuer.enqueue(
       'webchat.visitor_gone',
-      { workspaceId: inbox.workspaceId, conversationId: conversation.id, visitorId, leftAt },
+      {
+        workspaceId: inbox.workspaceId,
+        inboxId: inbox.id,
+        conversationId: conversation.id,
+        visitorId,
+        leftAt,
+      },
       { delayMs: inbox.abandonAfterMs },
     );
   }

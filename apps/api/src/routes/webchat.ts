@@ -1,5 +1,6 @@
 import rateLimit from '@fastify/rate-limit';
 import {
+  resumeWebchatVisitor,
   startWebchatVisitor,
   visitorConversation,
   visitorMessageEvent,
@@ -15,6 +16,8 @@ import { webchatFileRoutes } from './webchat/file-upload';
 import { pageUrlSchema, visitorConversationSchema, webchatConfigSchema } from './webchat/schemas';
 import { perMinute, visitorAccess, visitorDocs } from './webchat/visitor-access';
 
+/** A visitor's credential for every later call, and their id. */
+const visitorTokenSchema = z.object({ token: z.string(), visitorId: z.string() });
 const inboxParams = z.object({ inboxId: z.string().max(64) });
 
 /**
@@ -75,7 +78,7 @@ export const webchatRoutes: FastifyPluginAsyncZod<{ deps: ApiDeps }> = async (ap
           token: z.string().max(200).optional(),
         }),
         response: {
-          200: z.object({ token: z.string(), visitorId: z.string() }),
+          200: visitorTokenSchema,
           ...errorResponses,
         },
       },
@@ -94,6 +97,30 @@ export const webchatRoutes: FastifyPluginAsyncZod<{ deps: ApiDeps }> = async (ap
             language: browserLanguage(request.headers['accept-language']),
           },
         }),
+      );
+    },
+  );
+
+  app.post(
+    '/:inboxId/resume',
+    {
+      config: perMinute(30),
+      schema: {
+        ...visitorDocs,
+        summary: 'Exchange the link of an email or SMS follow-up for the visitor token',
+        params: inboxParams,
+        body: z.object({ resumeToken: z.string().max(300) }),
+        response: {
+          200: visitorTokenSchema,
+          ...errorResponses,
+        },
+      },
+    },
+    async (request, reply) => {
+      const inbox = await inboxOr404(request.params.inboxId, request, reply);
+      if (!inbox) return reply;
+      return asInbox(inbox, (ctx) =>
+        resumeWebchatVisitor({ ctx, input: { inbox, resumeToken: request.body.resumeToken } }),
       );
     },
   );
@@ -153,6 +180,5 @@ export const webchatRoutes: FastifyPluginAsyncZod<{ deps: ApiDeps }> = async (ap
 /** The visitor's browser language ("es-MX,es;q=0.9" → "es"), for what we write to them. */
 function browserLanguage(header: string | undefined): string | undefined {
   const first = header?.split(',')[0]?.split(';')[0]?.trim().toLowerCase() ?? '';
-  const primary = /^([a-z]{2,3})(-[a-z0-9]{1,8})*$/.exec(first)?.[1];
-  return primary && primary !== '*' ? primary : undefined;
+  return /^([a-z]{2,3})(-[a-z0-9]{1,8})*$/.exec(first)?.[1];
 }

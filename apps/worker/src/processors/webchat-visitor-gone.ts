@@ -1,4 +1,4 @@
-import { runOperation, visitorGone } from '@switchboard/domain';
+import { runOperation, visitorGone, visitorReturned } from '@switchboard/domain';
 import { lastVisitorDeparture, liveVisitorSocketCount } from '@switchboard/queue';
 import type { Processor } from '../processor';
 
@@ -8,16 +8,21 @@ import type { Processor } from '../processor';
  * the queue, or marked away so replies follow the visitor by email or SMS.
  */
 export const webchatVisitorGone: Processor<'webchat.visitor_gone'> = async (job, deps) => {
-  const { workspaceId, conversationId, visitorId, leftAt } = job.data;
+  const { workspaceId, inboxId, conversationId, visitorId, leftAt } = job.data;
   const prefix = deps.config.QUEUE_PREFIX;
   if ((await liveVisitorSocketCount(deps.redis, prefix, visitorId)) > 0)
     return { result: 'unchanged', reason: 'back' };
   const lastLeft = await lastVisitorDeparture(deps.redis, prefix, visitorId);
   if (lastLeft !== null && lastLeft > leftAt) return { result: 'unchanged', reason: 'left_again' };
-  const result = await runOperation(
-    deps.domain,
-    { workspaceId, actor: { type: 'system' } },
-    (ctx) => visitorGone({ ctx, input: { conversationId, visitorId, leftAt } }),
+  const system = { workspaceId, actor: { type: 'system' as const } };
+  const result = await runOperation(deps.domain, system, (ctx) =>
+    visitorGone({ ctx, input: { conversationId, visitorId, leftAt } }),
   );
+  // Came back between the look above and the commit: their socket's return found nothing to
+  // undo then, so undo it now.
+  if (result === 'away' && (await liveVisitorSocketCount(deps.redis, prefix, visitorId)) > 0)
+    await runOperation(deps.domain, system, (ctx) =>
+      visitorReturned({ ctx, input: { inboxId, visitorId } }),
+    );
   return { result };
 };

@@ -4,6 +4,8 @@ import { and, eq, isNotNull } from 'drizzle-orm';
 
 /** Long enough for a provider to fetch the file after a queue retry, short enough to be useless later. */
 const LINK_TTL_SECONDS = 60 * 60;
+/** Expiries are rounded up to this step, so a page that refetches keeps the same links (and caches). */
+const LINK_STEP_SECONDS = 15 * 60;
 
 const signature = (secretKey: string, attachmentId: string, expires: number) =>
   createHmac('sha256', secretKey).update(`attachment:${attachmentId}:${expires}`).digest('hex');
@@ -18,7 +20,8 @@ export function publicAttachmentUrl(
   attachmentId: string,
   now = Date.now(),
 ): string {
-  const expires = Math.floor(now / 1000) + LINK_TTL_SECONDS;
+  const expires =
+    Math.ceil((Math.floor(now / 1000) + LINK_TTL_SECONDS) / LINK_STEP_SECONDS) * LINK_STEP_SECONDS;
   const sig = signature(secretKey, attachmentId, expires);
   return `${publicUrl}/media/${attachmentId}?expires=${expires}&signature=${sig}`;
 }

@@ -232,7 +232,8 @@ export async function presentConversations(
     visitorAwaySince: iso(row.visitorAwaySince),
     replyChannel: replyChannelView(channels.get(row.id)),
     rating: row.rating ? { score: row.rating, comment: row.ratingComment } : null,
-    window: serviceWindow(row.inboxKind, row.lastInboundAt),
+    // The window of the channel a reply would take (a web chat continued on WhatsApp has one).
+    window: serviceWindow(channels.get(row.id)?.kind ?? row.inboxKind, row.lastInboundAt),
     version: row.version,
     invited: invited.has(row.id),
     hidden: hidden.has(row.id),

@@ -15,8 +15,8 @@ export function quotedReference(text: string): string | null {
 /**
  * The conversation of another inbox whose reference the customer quoted (an SMS, WhatsApp or
  * email answering a web chat), locked. Only when it belongs to the sender's contact, or the
- * sender is new to us (then their address joins that contact): a reference is not a key to
- * another customer's conversation. Null otherwise.
+ * sender is new to us; someone known as another customer keeps to their own conversations.
+ * A reference is not a key to a customer: replies never go to an address that only quoted it.
  */
 export async function conversationByQuotedReference(
   ctx: Ctx,
@@ -52,7 +52,14 @@ export async function liveWebchatOfContact(
   const [liveHere] = await ctx.db
     .select({ id: c.id })
     .from(c)
-    .where(and(eq(c.contactId, contactId), eq(c.inboxId, inbox.id), ne(c.status, 'closed')));
+    .where(
+      and(
+        eq(c.workspaceId, ctx.workspaceId),
+        eq(c.contactId, contactId),
+        eq(c.inboxId, inbox.id),
+        ne(c.status, 'closed'),
+      ),
+    );
   if (liveHere) return null;
   const [chat] = await ctx.db
     .select()

@@ -57,8 +57,9 @@ export async function ingestInboundMessage(
   // The same number on SMS and WhatsApp is one customer with two identities.
   const sibling = known ? null : await phoneSibling(ctx, event);
   const quoted = await conversationByQuotedReference(ctx, inbox, event, known ?? sibling);
-  const contactId =
-    known ?? (await addSenderIdentity(ctx, event, sibling ?? quoted?.contactId ?? null));
+  // A new address quoting a reference stays its own contact: the message joins the conversation,
+  // replies do not go to it, and a supervisor merges the two if they are the same person.
+  const contactId = known ?? (await addSenderIdentity(ctx, event, sibling));
   const contact = await contactFacts(ctx, contactId);
   const found = contact.blocked
     ? await conversationForBlocked(ctx, inbox, contactId, occurredAtSql)
@@ -220,8 +221,8 @@ function occurredAt(provider: Date | undefined, receivedAt: string): SQL {
 }
 
 /**
- * The sender is new to us: their address joins `into` (the same number's other channel, or the
- * contact whose conversation they quoted), else a new contact is created for it.
+ * The sender is new to us: their address joins `into` (the same number's other channel), else a
+ * new contact is created for it.
  */
 async function addSenderIdentity(
   ctx: Ctx,
@@ -323,7 +324,12 @@ async function continueAcrossChannels(
     .select()
     .from(c)
     .where(
-      and(eq(c.contactId, quoted.contactId), eq(c.inboxId, quoted.inboxId), ne(c.status, 'closed')),
+      and(
+        eq(c.workspaceId, ctx.workspaceId),
+        eq(c.contactId, quoted.contactId),
+        eq(c.inboxId, quoted.inboxId),
+        ne(c.status, 'closed'),
+      ),
     )
     .for('update');
   if (live) return { conversation: live, entered: null };

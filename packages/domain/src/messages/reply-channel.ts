@@ -1,5 +1,5 @@
 import { schema, type Executor, type IdentityKind, type InboxKind } from '@switchboard/db';
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 
 const m = schema.messages;
 const ci = schema.contactIdentities;
@@ -40,7 +40,7 @@ interface InboxRow {
 
 /**
  * Replies go back on the channel the customer last wrote through (a web chat customer who
- * answered by email gets email). A web chat visitor who left after an agent took the chat is
+ * answered by email gets email), or to the chat when they came back to it since. A web chat visitor who left after an agent took the chat is
  * followed by email, else SMS, from the workspace's first inbox of that kind, when they left
  * an address; else the reply waits in the chat for their return. Batched for lists.
  */
@@ -61,8 +61,18 @@ export async function replyChannels(
           m.conversationId,
           conversations.map((row) => row.id),
         ),
-        eq(m.direction, 'inbound'),
-        eq(m.kind, 'message'),
+        or(
+          // What the customer wrote: only as the conversation's own contact, so an address that
+          // merely quoted the reference never draws the replies to itself.
+          and(
+            eq(m.direction, 'inbound'),
+            eq(m.kind, 'message'),
+            sql`${m.authorContactId} = (select contact_id from conversations
+              where conversations.id = ${m.conversationId})`,
+          ),
+          // Back in the chat (recorded in the chat's own inbox): replies go there again.
+          and(eq(m.kind, 'activity'), sql`${m.activity}->>'type' = 'visitor_returned'`),
+        ),
       ),
     )
     .orderBy(m.conversationId, desc(m.occurredAt), desc(m.seq));

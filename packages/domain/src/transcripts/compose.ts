@@ -5,12 +5,14 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DomainDeps } from '../context';
 import { loadInboxConnection, type InboxConnectionRecord } from '../inboxes/load';
 import { textToHtml } from '../messages/text-to-html';
+import { shownToVisitor } from '../webchat/visitor-visible';
 
 const m = schema.messages;
 
 /**
  * The transcript mail: every message to and from the customer, oldest first; notes stay out.
- * For a web chat visitor, only from their first message on, as the widget shows it.
+ * For a web chat visitor, exactly what their widget shows: from their first message on, and
+ * only the messages it lists.
  */
 export async function composeTranscript(
   deps: DomainDeps,
@@ -41,6 +43,7 @@ export async function composeTranscript(
         eq(m.conversationId, input.conversationId),
         eq(m.kind, 'message'),
         inArray(m.direction, ['inbound', 'outbound']),
+        input.visitorId ? shownToVisitor() : undefined,
         input.visitorId
           ? sql`${m.occurredAt} >= (select min(vm.occurred_at) from messages vm
               where vm.conversation_id = ${input.conversationId} and vm.direction = 'inbound'

@@ -1,7 +1,7 @@
 import { schema, type Executor } from '@switchboard/db';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { languageOf, type CustomerLanguage } from '../messages/automatic-message';
-import { signVisitorToken } from './visitor-token';
+import { signResumeToken } from './resume-token';
 
 const m = schema.messages;
 
@@ -44,21 +44,45 @@ export async function webchatFollowUpFooter(
     .select({ settings: schema.workspaces.settings })
     .from(schema.workspaces)
     .where(eq(schema.workspaces.id, conversation.workspaceId));
-  const token = signVisitorToken(deps.secretKey, {
+  const [inbox] = await db
+    .select({ settings: schema.inboxes.settings })
+    .from(schema.inboxes)
+    .where(
+      and(
+        eq(schema.inboxes.id, conversation.inboxId),
+        eq(schema.inboxes.workspaceId, conversation.workspaceId),
+      ),
+    );
+  const siteOrigins = webchatSiteOrigins(inbox?.settings);
+  const token = signResumeToken(deps.secretKey, {
     inboxId: conversation.inboxId,
     visitorId: visit.visitorId,
+    conversationId: conversation.id,
   });
-  const link = `${chatPage(deps.publicUrl, conversation.inboxId, visit.pageUrl)}#sb-chat=${token}`;
+  const page = chatPage(deps.publicUrl, conversation.inboxId, visit.pageUrl, siteOrigins);
+  const link = `${page}#sb-chat=${token}`;
   const language = languageOf(contactLanguage, workspace?.settings.defaultLocale);
   return footers[language](conversation.reference, link);
 }
 
-/** The shop's own page when the widget reported a web address, else our hosted chat page. */
-function chatPage(publicUrl: string, inboxId: string, pageUrl: string | null): string {
-  if (pageUrl) {
+/** Longer page addresses would crowd an SMS; the hosted page is always short. */
+const MAX_PAGE_URL = 300;
+
+/**
+ * The page the visitor chatted on when it belongs to one of the site's origins the inbox lists
+ * (`settings.webchat.siteOrigins`): the page address comes from the visitor's browser, and our
+ * mail must never send customers to a page someone else chose. Else our hosted chat page.
+ */
+function chatPage(
+  publicUrl: string,
+  inboxId: string,
+  pageUrl: string | null,
+  siteOrigins: string[],
+): string {
+  if (pageUrl && pageUrl.length <= MAX_PAGE_URL) {
     try {
       const url = new URL(pageUrl);
-      if (url.protocol === 'https:' || url.protocol === 'http:') {
+      if (siteOrigins.includes(url.origin)) {
         url.hash = '';
         return url.toString();
       }
@@ -67,4 +91,16 @@ function chatPage(publicUrl: string, inboxId: string, pageUrl: string | null): s
     }
   }
   return `${publicUrl}/chat/${inboxId}`;
+}
+
+function webchatSiteOrigins(settings: Record<string, unknown> | undefined): string[] {
+  const webchat = settings?.webchat as { siteOrigins?: unknown } | undefined;
+  const given = Array.isArray(webchat?.siteOrigins) ? webchat.siteOrigins : [];
+  return given.flatMap((origin) => {
+    try {
+      return typeof origin === 'string' ? [new URL(origin).origin] : [];
+    } catch {
+      return [];
+    }
+  });
 }

@@ -4,6 +4,7 @@ import type { Ctx } from '../context';
 import { recordActivity } from '../conversations/activity';
 import { afterClosing, closingChanges } from '../conversations/close';
 import type { ConversationRecord } from '../conversations/load';
+import { ofVisitor } from './of-visitor';
 import {
   automaticMessageTarget,
   sendAutomaticMessage,
@@ -12,20 +13,15 @@ import {
 
 const c = schema.conversations;
 const m = schema.messages;
-const ci = schema.contactIdentities;
 
 export type VisitorGoneResult = 'abandoned' | 'away' | 'unchanged';
-
-/** Still this visitor's conversation (contacts can be merged in between). */
-const ofVisitor = (visitorId: string) =>
-  sql`exists (select 1 from ${ci} where ${ci.contactId} = ${c.contactId}
-    and ${ci.workspaceId} = ${c.workspaceId} and ${ci.kind} = 'web' and ${ci.address} = ${visitorId})`;
 
 /**
  * The visitor's grace period is over and they did not come back. Waiting in the queue, the
  * conversation ends as `abandoned`. Once an agent has taken it (or it was an offline message,
- * which nobody promised to answer live), a closed tab never ends it: the visitor is marked away,
- * later replies follow them by email or SMS, and replies they missed since leaving go now.
+ * which nobody promised to answer live, or the customer carried on by another channel), a
+ * closed tab never ends it: the visitor is marked away, later replies follow them by email or
+ * SMS, and replies they missed since leaving go now.
  */
 export async function visitorGone({
   ctx,
@@ -48,11 +44,15 @@ export async function visitorGone({
     )
     .for('update');
   if (!conversation) return 'unchanged';
-  if (conversation.status === 'waiting' && !conversation.receivedOffline) {
+  const leftAt = new Date(input.leftAt);
+  if (
+    conversation.status === 'waiting' &&
+    !conversation.receivedOffline &&
+    !(await wroteElsewhereSince(ctx, conversation.id, leftAt))
+  ) {
     await abandon(ctx, conversation);
     return 'abandoned';
   }
-  const leftAt = new Date(input.leftAt);
   const [away] = await ctx.db
     .update(c)
     .set({
@@ -60,7 +60,7 @@ export async function visitorGone({
       version: sql`${c.version} + 1`,
       updatedAt: sql`now()`,
     })
-    .where(eq(c.id, conversation.id))
+    .where(and(eq(c.id, conversation.id), eq(c.workspaceId, ctx.workspaceId)))
     .returning();
   if (!away) return 'unchanged';
   const target = await automaticMessageTarget(ctx, away);
@@ -72,11 +72,31 @@ export async function visitorGone({
   return 'away';
 }
 
+/** The customer carried on by email, SMS or WhatsApp after closing the chat: not abandoned. */
+async function wroteElsewhereSince(ctx: Ctx, conversationId: string, since: Date) {
+  const [other] = await ctx.db
+    .select({ id: m.id })
+    .from(m)
+    .where(
+      and(
+        eq(m.workspaceId, ctx.workspaceId),
+        eq(m.conversationId, conversationId),
+        eq(m.direction, 'inbound'),
+        ne(m.channel, 'webchat'),
+        gte(m.occurredAt, since),
+      ),
+    )
+    .limit(1);
+  return !!other;
+}
+
 async function abandon(ctx: Ctx, conversation: ConversationRecord) {
   const [closed] = await ctx.db
     .update(c)
     .set(closingChanges('abandoned', 'system'))
-    .where(and(eq(c.id, conversation.id), eq(c.status, 'waiting')))
+    .where(
+      and(eq(c.id, conversation.id), eq(c.workspaceId, ctx.workspaceId), eq(c.status, 'waiting')),
+    )
     .returning();
   if (!closed) return;
   // A waiting conversation holds no agent's slot, so nobody is freed.

@@ -13,7 +13,7 @@ export type { VisitorMessage } from './visitor-messages';
 export type { VisitorJoin } from './visitor-joins';
 
 /** Why a closed conversation ended, in the words the widget uses. */
-export type VisitorEnding = 'agent' | 'customer' | 'connection_lost' | 'abandoned';
+export type VisitorEnding = 'agent' | 'customer' | 'connection_lost' | 'abandoned' | 'inactive';
 
 export interface VisitorConversationView {
   conversation: {
@@ -90,5 +90,7 @@ export function endingOf(conversation: ConversationRecord): VisitorEnding | null
   if (conversation.closedBy === 'customer') return 'customer';
   // An agent closing it after the visitor had left: to the visitor the connection was lost.
   if (conversation.visitorAwaySince) return 'connection_lost';
+  // Nobody ended it: we did, after a while without messages (the team's idle close).
+  if (conversation.closedBy === 'system') return 'inactive';
   return 'agent';
 }

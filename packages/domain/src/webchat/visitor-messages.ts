@@ -2,6 +2,7 @@ import { schema, type InboxKind } from '@switchboard/db';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Ctx } from '../context';
 import { publicAttachmentUrl } from '../attachments/public-link';
+import { shownToVisitor } from './visitor-visible';
 
 const m = schema.messages;
 
@@ -19,7 +20,7 @@ export interface VisitorMessage {
   attachments: Array<{ id: string; fileName: string; contentType: string; url: string }>;
 }
 
-/** What the customer may see of a conversation from `since` on: messages, never notes or activity lines. */
+/** What the visitor sees of a conversation from `since` on (see `shownToVisitor`). */
 export async function visibleMessages(
   ctx: Ctx,
   conversationId: string,
@@ -43,14 +44,8 @@ export async function visibleMessages(
       and(
         eq(m.workspaceId, ctx.workspaceId),
         eq(m.conversationId, conversationId),
-        eq(m.kind, 'message'),
-        inArray(m.direction, ['inbound', 'outbound']),
+        shownToVisitor(),
         sql`${m.occurredAt} >= ${since}::timestamptz`,
-        // The widget shows who joined from `joins`, with their picture; the notice that other
-        // channels need as a message would say it twice.
-        sql`coalesce(${m.metadata}->>'notice', '') <> 'joined'`,
-        // The email or SMS that carried replies to a visitor who had left repeats them.
-        sql`not (${m.metadata} ? 'followUp')`,
       ),
     )
     .orderBy(asc(m.occurredAt), asc(m.seq));

@@ -8,7 +8,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { sendError } from '../../plugins/errors';
-import { errorResponses } from '../schemas';
+import { errorBody, errorResponses } from '../schemas';
 import { visitorConversationSchema } from './schemas';
 import { perMinute, visitorDocs, type VisitorAccess } from './visitor-access';
 
@@ -70,7 +70,7 @@ export const webchatEndingRoutes: FastifyPluginAsyncZod<{ access: VisitorAccess 
         summary:
           "Email the transcript of the visitor's latest chat, to `email` or the one they gave",
         body: z.object({ email: z.email().max(320).optional() }),
-        response: { 202: z.object({ to: z.string() }), ...errorResponses },
+        response: { 202: z.object({ to: z.string() }), 429: errorBody, ...errorResponses },
       },
     },
     async (request, reply) => {

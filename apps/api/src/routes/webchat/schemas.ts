@@ -35,9 +35,11 @@ export const visitorConversationSchema = z
           ),
         agent: person.nullable(),
         ending: z
-          .enum(['agent', 'customer', 'connection_lost', 'abandoned'])
+          .enum(['agent', 'customer', 'connection_lost', 'abandoned', 'inactive'])
           .nullable()
-          .describe('Why it ended; only when closed'),
+          .describe(
+            'Why it ended; only when closed. `inactive`: closed by the system after a while without messages',
+          ),
         rating: z.object({ score: z.number().int(), comment: z.string().nullable() }).nullable(),
         offline: z.boolean().describe('Left while nobody was there to answer'),
         contactEmail: z

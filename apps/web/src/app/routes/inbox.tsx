@@ -272,7 +272,7 @@ function ConversationComposer({ conversation, replyInputRef }: ConversationCompo
   return (
     <ReplyBox
       conversationId={conversation.id}
-      inboxId={conversation.inboxId}
+      inboxId={reply?.inboxId ?? conversation.inboxId}
       channel={reply?.kind ?? conversation.inbox.kind}
       to={reply && reply.inboxId !== conversation.inboxId ? reply.to : null}
       visitorAway={Boolean(conversation.visitorAwaySince) && conversation.status !== 'closed'}

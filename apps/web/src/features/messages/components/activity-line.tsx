@@ -103,7 +103,7 @@ function describeWorkflow(t: TFunction, activity: MessageActivity, locale: strin
   }
 }
 
-/** Web chat lines: the visitor leaving and coming back, replies following them, the rating. */
+/** Web chat lines: the visitor leaving (and how replies follow them), coming back, the rating. */
 function describeWebchat(t: TFunction, activity: MessageActivity): string | null {
   switch (activity.type) {
     case 'visitor_left': {
@@ -118,16 +118,6 @@ function describeWebchat(t: TFunction, activity: MessageActivity): string | null
       return typeof activity.score === 'number'
         ? t('webchat.activity.rated', { score: activity.score })
         : t('webchat.activity.ratedPlain');
-    case 'follow_up_sent': {
-      const route = channelRoute(activity.channel);
-      const count = typeof activity.count === 'number' ? activity.count : 1;
-      const to = text(activity.to);
-      if (!route) return t('webchat.activity.followUpSentPlain', { count });
-      const by = t(`webchat.by.${route}`);
-      return to
-        ? t('webchat.activity.followUpSentTo', { count, by, to })
-        : t('webchat.activity.followUpSent', { count, by });
-    }
     default:
       return null;
   }

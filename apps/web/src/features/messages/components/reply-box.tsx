@@ -19,6 +19,7 @@ export const NOTE_MODE_EVENT = 'switchboard:note-mode';
 
 interface ReplyBoxProps {
   conversationId: string;
+  /** The inbox a reply leaves through, whose WhatsApp templates are offered. */
   inboxId: string;
   /** The channel a reply goes out on: the one the customer last wrote through. */
   channel: InboxKind;
