@@ -88,9 +88,8 @@ export function endingOf(conversation: ConversationRecord): VisitorEnding | null
   if (conversation.status !== 'closed') return null;
   if (conversation.outcome === 'abandoned') return 'abandoned';
   if (conversation.closedBy === 'customer') return 'customer';
-  // An agent closing it after the visitor had left: to the visitor the connection was lost.
-  if (conversation.visitorAwaySince) return 'connection_lost';
-  // Nobody ended it: we did, after a while without messages (the team's idle close).
-  if (conversation.closedBy === 'system') return 'inactive';
-  return 'agent';
+  if (conversation.closedBy !== 'system') return 'agent';
+  // Nobody ended it: a timer did, after a while without messages. With the visitor gone from
+  // the chat by then, to them the connection was lost.
+  return conversation.visitorAwaySince ? 'connection_lost' : 'inactive';
 }
