@@ -207,7 +207,8 @@ describe('a web chat the customer leaves', () => {
 
     // What they missed arrives by email with the reference and a link that reopens the chat.
     const missed = await mailWith(customer, '¿Sigues ahí?');
-    expect(missed.subject).toContain(away.reference);
+    // A first mail to a Spanish-speaking chat customer gets a subject in their language.
+    expect(missed.subject).toBe(`Tu consulta [${away.reference}]`);
     expect(missed.text).not.toContain('¿Qué talla necesitas?');
     expect(missed.text).toContain(`Referencia ${away.reference}`);
     const link = new RegExp(`${SHOP_PAGE.replace(/[?.]/g, '\\$&')}#sb-chat=(r1\\.\\S+)`);

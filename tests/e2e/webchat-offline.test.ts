@@ -53,7 +53,10 @@ describe('a shopper writes while nobody is online', () => {
       await signInAgent(ana, system.apiUrl, agent.email);
       await ana.getByTestId('tab-waiting').click();
       await waitForRealtime(ana);
-      await ana.locator(`[data-testid="conversation-item"][data-reference="${code}"]`).click();
+      const item = ana.locator(`[data-testid="conversation-item"][data-reference="${code}"]`);
+      // Marked in the list as an offline message.
+      expect(await item.getByTestId('offline-message').textContent()).toBe('Offline message');
+      await item.click();
       await ana
         .getByTestId('message-item')
         .filter({ hasText: 'My order SOL-1182 never arrived' })
@@ -61,10 +64,10 @@ describe('a shopper writes while nobody is online', () => {
 
       const client = await system.signIn(agent.email);
       const waiting = (await (await client('/api/v1/conversations?tab=waiting')).json()) as {
-        items: Array<{ id: string; reference: string; status: string }>;
+        items: Array<{ id: string; reference: string; status: string; receivedOffline: boolean }>;
       };
       const listed = waiting.items.find((item) => item.reference === code);
-      expect(listed?.status).toBe('waiting');
+      expect(listed).toMatchObject({ status: 'waiting', receivedOffline: true });
       // Counted as an offline message, for the team's indicators and whoever reads it.
       const [row] = await system.db.sql<
         { received_offline: boolean; page_url: string | null; offline: unknown }[]

@@ -4,14 +4,14 @@ import type { Ctx } from '../context';
 import { conversationUpdated, messageCreated } from '../conversations/activity';
 import type { ConversationRecord } from '../conversations/load';
 import { serviceWindow } from '../conversations/service-window';
+import { languageOf, type CustomerLanguage } from './customer-language';
 import { emailReplyHeaders } from './email-headers';
+
+export { languageOf, type CustomerLanguage };
 import { replyChannelOf } from './reply-channel';
 
 const c = schema.conversations;
 const m = schema.messages;
-
-/** The languages Switchboard writes automatic messages in. */
-export type CustomerLanguage = 'en' | 'es' | 'pt';
 
 export interface AutomaticMessageTarget {
   inbox: { id: string; kind: InboxKind; address: string };
@@ -47,15 +47,6 @@ export async function automaticMessageTarget(
     .from(schema.workspaces)
     .where(eq(schema.workspaces.id, ctx.workspaceId));
   return { inbox, language: languageOf(contact?.language, workspace?.settings.defaultLocale) };
-}
-
-/** The first of the candidates that names a language we write in ("es-MX" → es), else English. */
-export function languageOf(...candidates: Array<string | null | undefined>): CustomerLanguage {
-  for (const candidate of candidates) {
-    const prefix = candidate?.toLowerCase().split(/[-_]/)[0];
-    if (prefix === 'es' || prefix === 'en' || prefix === 'pt') return prefix;
-  }
-  return 'en';
 }
 
 /**

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { schema } from '@switchboard/db';
-import { and, desc, eq, isNotNull } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Ctx } from '../context';
+import { languageOf, type CustomerLanguage } from './customer-language';
 
 const m = schema.messages;
 /** Long threads would grow References without bound; mail clients keep the last few too. */
@@ -21,7 +22,7 @@ export interface EmailReplyHeaders {
  */
 export async function emailReplyHeaders(
   ctx: Ctx,
-  conversation: { id: string; reference: string },
+  conversation: { id: string; reference: string; contactId: string },
   inboxAddress: string,
 ): Promise<EmailReplyHeaders> {
   const [latest] = await ctx.db
@@ -39,7 +40,12 @@ export async function emailReplyHeaders(
   const domain = inboxAddress.split('@')[1] ?? 'switchboard.local';
   return {
     emailMessageId: `${randomUUID()}@${domain}`,
-    emailSubject: replySubject(latest?.subject ?? null, conversation.reference),
+    emailSubject: replySubject(
+      latest?.subject ?? null,
+      conversation.reference,
+      // A first mail (a web chat or SMS customer reached by email) needs a subject of its own.
+      latest?.subject ? 'en' : await customerLanguage(ctx, conversation.contactId),
+    ),
     emailInReplyTo: latest?.id ?? null,
     emailReferences: latest?.id
       ? [...(latest.references ?? []), latest.id].slice(-MAX_REFERENCES)
@@ -47,12 +53,37 @@ export async function emailReplyHeaders(
   };
 }
 
+const untitled: Record<CustomerLanguage, string> = {
+  en: 'Your request',
+  es: 'Tu consulta',
+  pt: 'Sua solicitação',
+};
+
+async function customerLanguage(ctx: Ctx, contactId: string): Promise<CustomerLanguage> {
+  const [row] = await ctx.db
+    .select({
+      contact: schema.contacts.language,
+      workspace: sql<
+        string | null
+      >`(select settings->>'defaultLocale' from workspaces where id = ${ctx.workspaceId})`,
+    })
+    .from(schema.contacts)
+    .where(
+      and(eq(schema.contacts.id, contactId), eq(schema.contacts.workspaceId, ctx.workspaceId)),
+    );
+  return languageOf(row?.contact, row?.workspace);
+}
+
 /** `Re: <original> [SB-7K3Q9]`, without piling up Re:/RE:/AW:/RV:/Res: or a second tag. */
-export function replySubject(original: string | null, reference: string): string {
+export function replySubject(
+  original: string | null,
+  reference: string,
+  language: CustomerLanguage = 'en',
+): string {
   const base = (original ?? '')
     .replace(/\[SB-[0-9A-Z]{5}\]/gi, '')
     .replace(/^\s*((re|aw|rv|res|sv|vs|fw|fwd|enc)\s*:\s*)+/i, '')
     .replace(/\s+/g, ' ')
     .trim();
-  return `Re: ${base || 'Your request'} [${reference}]`;
+  return base ? `Re: ${base} [${reference}]` : `${untitled[language]} [${reference}]`;
 }

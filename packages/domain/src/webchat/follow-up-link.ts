@@ -1,6 +1,6 @@
 import { schema, type Executor } from '@switchboard/db';
 import { and, desc, eq, sql } from 'drizzle-orm';
-import { languageOf, type CustomerLanguage } from '../messages/automatic-message';
+import { languageOf, type CustomerLanguage } from '../messages/customer-language';
 import { signResumeToken } from './resume-token';
 
 const m = schema.messages;
