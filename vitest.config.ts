@@ -6,6 +6,9 @@ export default defineConfig({
     globalSetup: ['packages/stack/src/testing/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // Browser tests poll what a person would see; on a loaded machine a page can take a few
+    // seconds to show it, which is slow but not wrong.
+    expect: { poll: { timeout: 10_000 } },
     // Two cores: two files at a time keeps the real services responsive.
     maxWorkers: 2,
     pool: 'forks',
