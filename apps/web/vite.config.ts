@@ -14,7 +14,9 @@ export default defineConfig({
   server: {
     port: 5173,
     proxy: {
-      '/api': { target: apiTarget, changeOrigin: true, ws: true },
+      // The Host header stays this dev server's, matching the pages' Origin: the api refuses
+      // cookie-carrying writes from any other site.
+      '/api': { target: apiTarget, changeOrigin: false, ws: true },
     },
   },
   build: {

@@ -21,8 +21,8 @@ export class DomainError extends Error {
 
 export const NotFound = (what: string) =>
   new DomainError('not_found', 'not_found', `${what} not found.`);
-export const Forbidden = (message = 'You may not do that.') =>
-  new DomainError('forbidden', 'forbidden', message);
+export const Forbidden = (message = 'You may not do that.', code: ErrorCode = 'forbidden') =>
+  new DomainError('forbidden', code, message);
 export const Conflict = (code: ErrorCode, message: string) =>
   new DomainError('conflict', code, message);
 export const Invalid = (code: ErrorCode, message: string) =>

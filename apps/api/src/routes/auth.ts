@@ -1,10 +1,17 @@
 import rateLimit from '@fastify/rate-limit';
-import { login, logout, principalFromSession, SESSION_DAYS } from '@switchboard/domain';
+import {
+  DomainError,
+  login,
+  logout,
+  principalFromSession,
+  SESSION_DAYS,
+} from '@switchboard/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { loginLockout } from '../auth/login-lockout';
 import type { ApiDeps } from '../deps';
 import { requirePrincipal, SESSION_COOKIE } from '../plugins/auth';
-import { errorResponses } from './schemas';
+import { errorBody, errorResponses } from './schemas';
 
 const userSchema = z
   .object({
@@ -22,6 +29,7 @@ const userSchema = z
 export const authRoutes: FastifyPluginAsyncZod<{ deps: ApiDeps }> = async (app, { deps }) => {
   await app.register(rateLimit, { global: false });
   const secure = deps.config.PUBLIC_URL.startsWith('https://');
+  const lockout = loginLockout(deps.redis, deps.config.QUEUE_PREFIX);
 
   app.post(
     '/login',
@@ -35,11 +43,20 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: ApiDeps }> = async (app, 
           email: z.string().trim().min(3).max(320),
           password: z.string().min(1).max(1024),
         }),
-        response: { 200: z.object({ user: userSchema }), ...errorResponses },
+        response: { 200: z.object({ user: userSchema }), 429: errorBody, ...errorResponses },
       },
     },
     async (request, reply) => {
-      const session = await login({ db: deps.database.db, input: request.body });
+      const { email } = request.body;
+      await lockout.assertOpen(email);
+      const session = await login({ db: deps.database.db, input: request.body }).catch(
+        async (error: unknown) => {
+          if (error instanceof DomainError && error.code === 'invalid_credentials')
+            await lockout.failed(email);
+          throw error;
+        },
+      );
+      await lockout.succeeded(email);
       reply.setCookie(SESSION_COOKIE, session.token, {
         path: '/',
         httpOnly: true,
