@@ -14,6 +14,7 @@ import {
 import type { ApiDeps } from './deps';
 import { authPlugin } from './plugins/auth';
 import { errorsPlugin, sendError } from './plugins/errors';
+import { registerJsonParser } from './plugins/json-body';
 import { realtimePlugin } from './plugins/realtime';
 import { webchatSocketPlugin } from './plugins/webchat-socket';
 import { attachmentRoutes } from './routes/attachments';
@@ -58,9 +59,27 @@ export async function buildApp(
     },
     bodyLimit: 1024 * 1024,
     trustProxy: true,
+    // URLs the router cannot take (broken percent-encoding, a path parameter over its length)
+    // answer in the one error shape as well.
+    frameworkErrors: (error, request, reply) => {
+      // Answered before routing: the onSend hook below does not run for these.
+      reply.header('x-request-id', request.id);
+      if (error.code === 'FST_ERR_MAX_PARAM_LENGTH')
+        return void sendError(
+          reply,
+          request,
+          414,
+          'uri_too_long',
+          'A part of the URL is too long.',
+        );
+      if (error.code === 'FST_ERR_BAD_URL')
+        return void sendError(reply, request, 400, 'bad_url', 'The URL is not validly encoded.');
+      return void sendError(reply, request, 500, 'internal', 'Something went wrong on our side.');
+    },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  registerJsonParser(app);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

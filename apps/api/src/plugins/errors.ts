@@ -12,6 +12,27 @@ const statusByKind: Record<DomainError['kind'], number> = {
   too_many: 429,
 };
 
+/**
+ * Postgres data exceptions that only a value from the request can cause (a malformed uuid, a
+ * NUL character, a number or date out of range): the request is wrong, not the server.
+ */
+const POSTGRES_BAD_VALUE = new Set([
+  '22P02', // invalid_text_representation
+  '22P05', // untranslatable_character
+  '22021', // character_not_in_repertoire
+  '22001', // string_data_right_truncation
+  '22003', // numeric_value_out_of_range
+  '22007', // invalid_datetime_format
+  '22008', // datetime_field_overflow
+]);
+
+/** The SQLSTATE of a database error, also when drizzle wraps it (as `cause`). */
+function postgresCode(error: unknown): string | undefined {
+  const { code, cause } = error as { code?: unknown; cause?: { code?: unknown } };
+  const state = typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : cause?.code;
+  return typeof state === 'string' ? state : undefined;
+}
+
 export function sendError(
   reply: FastifyReply,
   request: FastifyRequest,
@@ -41,13 +62,23 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
         `${where}${issue?.message ?? 'Invalid request.'}`,
       );
     }
-    if ((error as { code?: string }).code === '23505') {
+    const sqlState = postgresCode(error);
+    if (sqlState === '23505') {
       return sendError(
         reply,
         request,
         409,
         'conflict',
         'That conflicts with a change made at the same time; reload and try again.',
+      );
+    }
+    if (sqlState && POSTGRES_BAD_VALUE.has(sqlState)) {
+      return sendError(
+        reply,
+        request,
+        400,
+        'invalid_request',
+        'A value in the request cannot be stored (malformed id, NUL character or out of range).',
       );
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {

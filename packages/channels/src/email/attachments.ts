@@ -24,7 +24,9 @@ export function storedAttachments(
   maxBytes: number,
 ): StoredEmailAttachment[] {
   return attachments.map((attachment, index) => {
-    const contentType = attachment.contentType.toLowerCase();
+    // mailparser reports `false` for a part whose Content-Type header is empty.
+    const declared = attachment.contentType as string | false | undefined;
+    const contentType = (declared || 'application/octet-stream').toLowerCase();
     const fileName = storable(attachment.filename?.trim() || defaultName(contentType, index));
     const size = attachment.content.length;
     if (size > maxBytes) {

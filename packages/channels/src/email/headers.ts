@@ -21,7 +21,10 @@ export const rawHeaderValue = (lines: HeaderLines, name: string): string | null 
  */
 export function messageIdsIn(value: string | null): string[] {
   if (!value) return [];
-  const bracketed = [...value.matchAll(/<([^<>\s]+)>/g)].map((match) => match[1]!);
+  // Cleaned here, not only with the rest of the mail: an id of nothing but NUL is no id.
+  const bracketed = [...value.matchAll(/<([^<>\s]+)>/g)]
+    .map((match) => storable(match[1]!))
+    .filter(Boolean);
   if (bracketed.length) return bracketed;
   return value
     .split(/[\s,]+/)
@@ -56,5 +59,21 @@ export function firstMailbox(value: AddressObject | undefined) {
   };
 }
 
-/** Postgres refuses NUL in JSON text; mail from broken software sometimes carries it. */
-export const storable = (text: string) => text.replaceAll('\u0000', '');
+/** An unpaired UTF-16 surrogate, as a header decoded from broken UTF-16 can hold. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Postgres refuses NUL and unpaired surrogates in JSON text; broken or hostile mail carries both. */
+export const storable = (text: string) =>
+  text.replaceAll('\u0000', '').replace(LONE_SURROGATE, '\ufffd');
+
+/** Every string in a parsed mail made storable: hostile mail puts NUL in any header at all. */
+export function storableDeep<T>(value: T): T {
+  if (typeof value === 'string') return storable(value) as T;
+  if (Array.isArray(value)) return value.map(storableDeep) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([name, item]) => [name, storableDeep(item)]),
+    ) as T;
+  }
+  return value;
+}

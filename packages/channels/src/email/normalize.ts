@@ -1,3 +1,4 @@
+import { safeFileName } from '../file-name';
 import type { EventPayload, InboundAttachment, InboundEvent, InboundMessageEvent } from '../types';
 import { storedEmailSchema, type StoredEmail } from './stored-email';
 
@@ -79,7 +80,8 @@ function toAttachment(file: StoredEmail['attachments'][number]): InboundAttachme
     // Mail carries its files; the only address one has is its Content-ID in the HTML.
     url: 'contentId' in file && file.contentId ? `cid:${file.contentId}` : '',
     contentType: file.contentType,
-    fileName: file.fileName,
+    // The stored name is as the sender wrote it; no folder in it reaches a download.
+    fileName: safeFileName(file.fileName),
   };
   return 'refused' in file
     ? { ...base, refused: file.refused }

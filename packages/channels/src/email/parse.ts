@@ -3,7 +3,7 @@ import { storedAttachments } from './attachments';
 import { readBody } from './body';
 import { isDeliveryReport, isReportPart, readBounce } from './bounce';
 import { envelopeFields, type ParseEmailOptions } from './envelope';
-import { storable } from './headers';
+import { storable, storableDeep } from './headers';
 import type { StoredEmail } from './stored-email';
 
 export type { ParseEmailOptions } from './envelope';
@@ -28,6 +28,10 @@ const RAW_TEXT_BYTES = 200 * 1024;
  * valid MIME is kept with its raw source as the text and `malformed` saying why.
  */
 export async function parseEmail(raw: Buffer, options: ParseEmailOptions): Promise<StoredEmail> {
+  return storableDeep(await readEmail(raw, options));
+}
+
+async function readEmail(raw: Buffer, options: ParseEmailOptions): Promise<StoredEmail> {
   let mail: ParsedMail;
   try {
     mail = await simpleParser(raw, PARSER_OPTIONS);

@@ -36,7 +36,8 @@ const storedBounce = z.object({
  */
 export const storedEmailSchema = z.object({
   source: z.enum(['smtp', 'imap']),
-  messageId: z.string(),
+  /** Never empty: the parser derives one from the content when the header is missing. */
+  messageId: z.string().min(1),
   inReplyTo: z.string().nullable(),
   references: z.array(z.string()),
   subject: z.string(),

@@ -93,7 +93,9 @@ const statusMap: Record<string, DeliveryStatus | undefined> = {
 
 export function normalizeTwilioStatus(fields: Record<string, string>): InboundEvent[] {
   const sid = fields.MessageSid ?? fields.SmsSid;
-  const status = statusMap[fields.MessageStatus ?? fields.SmsStatus ?? ''];
+  const name = fields.MessageStatus ?? fields.SmsStatus ?? '';
+  // Own keys only: a status called "constructor" must not read Object's.
+  const status = Object.hasOwn(statusMap, name) ? statusMap[name] : undefined;
   // queued / accepted / sending say nothing new: the row is already queued or sent.
   if (!sid || !status) return [];
   const errorCode = fields.ErrorCode || undefined;

@@ -26,7 +26,8 @@ const explanations: Record<string, string> = {
 };
 
 export function explainTwilioError(code: string | undefined, providerMessage?: string): string {
-  if (code && explanations[code]) return explanations[code];
+  // Own keys only: a code such as "constructor" must not read Object's.
+  if (code && Object.hasOwn(explanations, code)) return explanations[code]!;
   return (
     providerMessage?.trim() ||
     (code ? `Twilio error ${code}.` : 'The provider did not accept the message.')

@@ -1,4 +1,5 @@
 import { ChannelError } from '../errors';
+import { safeFileName } from '../file-name';
 import type { ChannelAdapter, EventPayload, InboundAttachment, InboundEvent } from '../types';
 
 /** A file the visitor uploaded, carried in the stored event so nothing needs downloading. */
@@ -65,7 +66,7 @@ function uploadedFile(file: unknown): InboundAttachment[] {
       // Nothing to fetch: the visitor API checked and carried the bytes.
       url: '',
       contentType,
-      fileName: asString(fileName) || 'file',
+      fileName: safeFileName(asString(fileName)) ?? 'file',
       data: Buffer.from(base64, 'base64'),
     },
   ];

@@ -64,7 +64,8 @@ const explanations: Record<string, string> = {
 export function explainMetaError(code: number | string | undefined, fallback?: string): string {
   const key = code === undefined ? '' : String(code);
   return (
-    explanations[key] ??
+    // Own keys only: a code such as "toString" must not read Object's.
+    (Object.hasOwn(explanations, key) ? explanations[key] : undefined) ??
     (fallback?.trim() || (key ? `WhatsApp error ${key}.` : 'WhatsApp did not accept the message.'))
   );
 }

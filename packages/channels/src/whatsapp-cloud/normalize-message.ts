@@ -1,3 +1,4 @@
+import { safeFileName } from '../file-name';
 import type { EventPayload, InboundAttachment, InboundEvent } from '../types';
 import { asNumber, asObject, asObjects, asText, toE164, type JsonObject } from './read-json';
 import { describeContacts, describeLocation } from './shared-content';
@@ -29,8 +30,9 @@ export function normalizeCloudMessage(payload: EventPayload): InboundEvent[] {
     address: toE164(waId),
     ...(profileName ? { displayName: profileName } : {}),
   };
-  const timestamp = asNumber(message.timestamp);
-  const occurredAt = timestamp !== undefined ? { occurredAt: new Date(timestamp * 1000) } : {};
+  const time = new Date((asNumber(message.timestamp) ?? Number.NaN) * 1000);
+  // A timestamp beyond what a Date holds is no time at all, not an Invalid Date.
+  const occurredAt = Number.isNaN(time.getTime()) ? {} : { occurredAt: time };
   const type = asText(message.type) ?? 'unknown';
 
   const reaction = type === 'reaction' ? asObject(message.reaction) : undefined;
@@ -126,7 +128,7 @@ function readMedia(type: string, media: JsonObject | undefined): Content | undef
   // The media id, not a URL: the file is fetched later through the Graph API with the token.
   const mediaId = asText(media?.id);
   if (!media || !mediaId) return undefined;
-  const fileName = type === 'document' ? asText(media.filename) : undefined;
+  const fileName = type === 'document' ? safeFileName(asText(media.filename)) : undefined;
   return {
     text: asText(media.caption) ?? '',
     attachments: [

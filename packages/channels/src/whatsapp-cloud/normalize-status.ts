@@ -16,7 +16,9 @@ const statusMap: Record<string, DeliveryStatus | undefined> = {
 export function normalizeCloudStatus(payload: EventPayload): InboundEvent[] {
   const status = asObject(payload.status);
   const id = asText(status?.id);
-  const state = statusMap[asText(status?.status) ?? ''];
+  const name = asText(status?.status) ?? '';
+  // Own keys only: a status called "constructor" must not read Object's.
+  const state = Object.hasOwn(statusMap, name) ? statusMap[name] : undefined;
   if (!id || !state) return [];
   if (state !== 'failed') return [{ type: 'status', providerMessageId: id, status: state }];
   const error = asObjects(status?.errors)[0];

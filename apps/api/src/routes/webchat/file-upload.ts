@@ -11,6 +11,7 @@ import { z } from 'zod';
 import type { ApiDeps } from '../../deps';
 import { acceptInboundEvent } from '../../inbound/accept-event';
 import { sendError } from '../../plugins/errors';
+import { multipartFailure } from '../../plugins/uploads';
 import { errorBody, errorResponses } from '../schemas';
 import { pageUrlSchema } from './schemas';
 import { perMinute, visitorDocs, type VisitorAccess } from './visitor-access';
@@ -111,7 +112,7 @@ async function readVisitorUpload(request: FastifyRequest): Promise<VisitorUpload
     }
   } catch (error) {
     if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') return { tooLarge: true };
-    throw error;
+    throw multipartFailure(error);
   }
   return { file, fields };
 }

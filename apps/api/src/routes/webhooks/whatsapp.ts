@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiDeps } from '../../deps';
 import { acceptInboundEvent } from '../../inbound/accept-event';
 import { sendError } from '../../plugins/errors';
+import { storableJsonText } from '../../plugins/json-body';
 
 interface JsonBody {
   raw: Buffer;
@@ -16,14 +17,17 @@ type InboxRequest = FastifyRequest<{ Params: { inboxId: string } }>;
  * each message and status is stored as its own event before Meta gets its 200.
  */
 export async function whatsappWebhookRoutes(app: FastifyInstance, { deps }: { deps: ApiDeps }) {
+  // Replaces the api's JSON parser here: the raw bytes must survive parsing.
+  app.removeContentTypeParser('application/json');
   app.addContentTypeParser(
     'application/json',
     { parseAs: 'buffer', bodyLimit: 1024 * 1024 },
     (_request, body, done) => {
       const raw = body as Buffer;
       let json: unknown = null;
+      const checked = storableJsonText(raw);
       try {
-        json = JSON.parse(raw.toString('utf8'));
+        if ('text' in checked) json = JSON.parse(checked.text);
       } catch {
         // Left null: the signature check comes first and decides what the sender hears.
       }
@@ -43,9 +47,21 @@ export async function whatsappWebhookRoutes(app: FastifyInstance, { deps }: { de
   // Subscription handshake: Meta proves it knows the verify token, we echo its challenge.
   app.get('/:inboxId', { schema: { hide: true } }, async (request: InboxRequest, reply) => {
     const inbox = await cloudInbox(request);
-    const query = request.query as Record<string, string | undefined>;
+    // A repeated parameter arrives as an array: only single values take part in the handshake.
+    const query = Object.fromEntries(
+      Object.entries(request.query as Record<string, unknown>).filter(
+        (entry): entry is [string, string] => typeof entry[1] === 'string',
+      ),
+    );
     const verdict = inbox ? verifySubscription(query, inbox) : { ok: false as const };
-    if (!verdict.ok) return reply.status(403).type('text/plain').send('Forbidden');
+    if (!verdict.ok)
+      return sendError(
+        reply,
+        request,
+        403,
+        'invalid_verify_token',
+        'The verify token is missing or wrong.',
+      );
     return reply.status(200).type('text/plain').send(verdict.challenge);
   });
 
@@ -80,6 +96,14 @@ export async function whatsappWebhookRoutes(app: FastifyInstance, { deps }: { de
           'The X-Hub-Signature-256 header is missing or wrong.',
         );
       }
+      if (body.json === null)
+        return sendError(
+          reply,
+          request,
+          400,
+          'invalid_json',
+          'The body is not JSON we can store (malformed, not UTF-8, or with NUL characters).',
+        );
       const numbers = await cloudInboxesOfApp(deps.database.db, inbox, deps.config.SECRET_KEY);
       for (const event of splitCloudWebhook(body.json)) {
         // Meta posts every number of an app to one callback URL: file each event under the
