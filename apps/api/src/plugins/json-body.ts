@@ -19,6 +19,14 @@ export function storableJsonText(raw: Buffer): { text: string } | { problem: str
   return { text };
 }
 
+/**
+ * A provider's signed body is never refused for what it contains, so no customer's message is
+ * lost: what Postgres cannot hold (NUL) becomes U+FFFD, as bytes that are not UTF-8 already do.
+ */
+export function storableProviderText(raw: Buffer): string {
+  return raw.toString('utf8').replace(/(?<!\\)((?:\\\\)*)\\u0000/g, '$1\\ufffd');
+}
+
 /** Fastify's own JSON parsing (prototype poisoning refused), after the checks above. */
 export function registerJsonParser(app: FastifyInstance) {
   const parse = app.getDefaultJsonParser('error', 'error');

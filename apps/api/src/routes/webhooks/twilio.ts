@@ -17,6 +17,8 @@ interface FormBody {
  * Twilio's inbound message and status-callback webhooks. The provider gets its 200 only once
  * the event is stored in Postgres; processing happens in the worker.
  */
+const storable = (text: string) => text.replace(/\0/g, '\uFFFD');
+
 export async function twilioWebhookRoutes(app: FastifyInstance, { deps }: { deps: ApiDeps }) {
   // Keep the raw bytes next to the parsed fields: signatures are checked against what was sent.
   app.addContentTypeParser(
@@ -85,7 +87,11 @@ export async function twilioWebhookRoutes(app: FastifyInstance, { deps }: { deps
           kind: eventKind,
           // A status callback is one event per (message, status): retries collapse, progress does not.
           providerEventId: eventKind === 'status' ? `${sid}:${status}` : sid,
-          payload: body.fields,
+          // Signed, so never refused for its content: NUL (which Postgres cannot store) is
+          // replaced, as bytes that are not UTF-8 already are by the form parser.
+          payload: Object.fromEntries(
+            Object.entries(body.fields).map(([key, value]) => [storable(key), storable(value)]),
+          ),
         },
         (detail, message) => request.log.warn(detail, message),
       );

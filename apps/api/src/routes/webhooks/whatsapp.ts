@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiDeps } from '../../deps';
 import { acceptInboundEvent } from '../../inbound/accept-event';
 import { sendError } from '../../plugins/errors';
-import { storableJsonText } from '../../plugins/json-body';
+import { storableProviderText } from '../../plugins/json-body';
 
 interface JsonBody {
   raw: Buffer;
@@ -25,9 +25,8 @@ export async function whatsappWebhookRoutes(app: FastifyInstance, { deps }: { de
     (_request, body, done) => {
       const raw = body as Buffer;
       let json: unknown = null;
-      const checked = storableJsonText(raw);
       try {
-        if ('text' in checked) json = JSON.parse(checked.text);
+        json = JSON.parse(storableProviderText(raw));
       } catch {
         // Left null: the signature check comes first and decides what the sender hears.
       }
@@ -97,13 +96,7 @@ export async function whatsappWebhookRoutes(app: FastifyInstance, { deps }: { de
         );
       }
       if (body.json === null)
-        return sendError(
-          reply,
-          request,
-          400,
-          'invalid_json',
-          'The body is not JSON we can store (malformed, not UTF-8, or with NUL characters).',
-        );
+        return sendError(reply, request, 400, 'invalid_json', 'The body is not JSON.');
       const numbers = await cloudInboxesOfApp(deps.database.db, inbox, deps.config.SECRET_KEY);
       for (const event of splitCloudWebhook(body.json)) {
         // Meta posts every number of an app to one callback URL: file each event under the
