@@ -1,5 +1,6 @@
 import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
+import { preparingStatements } from './prepared-statements';
 import * as schema from './schema/index';
 
 export type Database = PostgresJsDatabase<typeof schema>;
@@ -19,6 +20,6 @@ export function createDb(url: string, options: { max?: number } = {}): DbHandle 
     // Lets the database name the process in pg_stat_activity.
     connection: { application_name: 'switchboard' },
   });
-  const db = drizzle(sql, { schema });
+  const db = drizzle(preparingStatements(sql), { schema });
   return { db, sql, close: () => sql.end({ timeout: 5 }) };
 }
