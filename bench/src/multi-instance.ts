@@ -9,7 +9,8 @@ import { planMessages } from './ingest/plan';
 import { freePort, startApi, startWorker, type RunningProcess } from './lib/processes';
 import { writeResults } from './lib/results';
 import { prepareStack } from './lib/stack';
-import { percentile, round } from './lib/stats';
+import { round } from './lib/stats';
+import { p, pacedRun } from './realtime/paced-run';
 import { TwilioWebhookClient } from './lib/twilio-client';
 import { allEventsProcessed } from './lib/settled';
 import { option } from './lib/wait';
@@ -59,6 +60,7 @@ try {
   running.push(api1, await startWorker('worker-1', env));
   const client = new TwilioWebhookClient(publicUrl, 64);
   await drive(client, workspace.inbox, planMessages(300, 1, 2_000_000), { clients: 16 });
+  await allEventsProcessed(sql);
 
   console.log(`${MESSAGES} webhooks, one api and one worker…`);
   const single = await burst(client, [api1], 0);
@@ -80,26 +82,17 @@ try {
       }),
     );
   }
-  const plan = planMessages(FAN_OUT_RATE * FAN_OUT_SECONDS, 4, 200_000);
-  const sentAt = new Map<string, number>();
-  await drive(client, workspace.inbox, plan, {
-    clients: 64,
-    ratePerSecond: FAN_OUT_RATE,
+  const fanOut = await pacedRun({
+    client,
+    inbox: workspace.inbox,
+    sql,
+    heard,
+    agents: AGENTS,
+    rate: FAN_OUT_RATE,
+    seconds: FAN_OUT_SECONDS,
+    customerOffset: 200_000,
     targets: [api1.url, api2.url],
-    onSend: (message, at) => sentAt.set(message.sid, at),
   });
-  const sids = [...sentAt.keys()];
-  await allEventsProcessed(sql);
-  await new Promise((resolve) => setTimeout(resolve, 2000));
-  const rows = await sql<{ id: string; sid: string }[]>`select id, provider_message_id as sid
-    from messages where provider_message_id = any(${sids})`;
-  const latencies: number[] = [];
-  let missing = 0;
-  for (const row of rows) {
-    const times = heard.get(row.id) ?? [];
-    missing += AGENTS - times.length;
-    for (const at of times) latencies.push(at - sentAt.get(row.sid)!);
-  }
   for (const socket of sockets) socket.close();
   client.close();
 
@@ -107,7 +100,7 @@ try {
     part: 'multi-instance',
     setup: {
       burst: `${MESSAGES} signed webhooks from 64 clients, per configuration`,
-      'fan-out': `${plan.length} webhooks at ${FAN_OUT_RATE}/s spread over 2 apis; ${AGENTS} agents, half on each api`,
+      'fan-out': `${FAN_OUT_RATE * FAN_OUT_SECONDS} webhooks at ${FAN_OUT_RATE}/s spread over 2 apis; ${AGENTS} agents, half on each api`,
       machine:
         'every process on the same 2 cores, so a second pair shares the CPU rather than adding any',
     },
@@ -117,18 +110,18 @@ try {
       { metric: 'scaling', value: round(double / single, 2), unit: '×' },
       {
         metric: 'hints missing across instances',
-        value: missing,
+        value: fanOut.missing,
         unit: 'hints',
         target: { kind: 'max', value: 0 },
       },
       {
         metric: 'cross-instance webhook → agent socket p50',
-        value: round(percentile(latencies, 50)),
+        value: p(fanOut.latencies, 50),
         unit: 'ms',
       },
       {
         metric: 'cross-instance webhook → agent socket p99',
-        value: round(percentile(latencies, 99)),
+        value: p(fanOut.latencies, 99),
         unit: 'ms',
         target: { kind: 'max', value: 200 },
       },

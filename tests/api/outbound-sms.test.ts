@@ -186,6 +186,36 @@ describe('replies over SMS', () => {
     expect(received.map((entry) => entry.body)).toEqual(['Only once, please']);
   });
 
+  it('never sends twice when recording the send fails after Twilio took the message', async () => {
+    // The tests above keep their conversations open, which fills the agent's default capacity.
+    await system.db.sql`update users set capacity = 20`;
+    const { id, phone } = await openConversation();
+    // Postgres fails the first write of the provider's id, as a restart or failover would.
+    await system.db.sql.unsafe(`
+      create sequence record_send_failures;
+      create function fail_first_record_send() returns trigger language plpgsql as $$
+      begin
+        if new.provider_message_id is not null and old.provider_message_id is null
+          and new.text = 'Recorded on the second try' and nextval('record_send_failures') = 1 then
+          raise exception 'the connection to Postgres was lost';
+        end if;
+        return new;
+      end $$;
+      create trigger fail_first_record_send before update on messages
+        for each row execute function fail_first_record_send();`);
+    try {
+      const message = await reply(id, 'Recorded on the second try');
+      await untilStatus(id, message.id, 'delivered', 15_000);
+      const received = await sandboxMessagesTo(phone);
+      expect(received.map((entry) => entry.body)).toEqual(['Recorded on the second try']);
+    } finally {
+      await system.db.sql.unsafe(`
+        drop trigger fail_first_record_send on messages;
+        drop function fail_first_record_send();
+        drop sequence record_send_failures;`);
+    }
+  });
+
   it('refuses to send to the customer before the conversation is accepted', async () => {
     const phone = '+15005559999';
     await system.postTwilio(

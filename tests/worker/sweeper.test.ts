@@ -86,4 +86,25 @@ describe('the sweeper', () => {
       await closeWorkerDeps(deps);
     }
   });
+
+  it('is scheduled again when Redis comes back without its schedule', async () => {
+    const deps = createWorkerDeps(system.config);
+    const workers = await startWorkers(deps);
+    try {
+      const maintenance = deps.enqueuer.queue('maintenance');
+      expect(await maintenance.getJobSchedulersCount()).toBe(1);
+      // A Redis restarted without persistence has forgotten it; the worker reconnects.
+      await maintenance.removeJobScheduler('maintenance.sweep');
+      deps.redis.disconnect(true);
+      await waitFor(
+        async () => ((await maintenance.getJobSchedulersCount()) === 1 ? true : undefined),
+        {
+          what: 'the sweeper scheduled again',
+        },
+      );
+    } finally {
+      await workers.close();
+      await closeWorkerDeps(deps);
+    }
+  });
 });

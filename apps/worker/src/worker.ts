@@ -1,6 +1,7 @@
 import {
   createRedis,
   jobCatalog,
+  keepJobScheduler,
   queueNames,
   type JobName,
   type QueueName,
@@ -12,7 +13,8 @@ import { startMailReaders, type MailReaderOptions } from './imap/index';
 import { processors } from './processors/index';
 
 const concurrency: Record<QueueName, number> = {
-  inbound: 16,
+  // From the configuration (INBOUND_CONCURRENCY), which can tune it to the cores available.
+  inbound: 0,
   outbound: 16,
   media: 4,
   maintenance: 1,
@@ -51,7 +53,8 @@ export async function startWorkers(
       {
         connection: connections[index]!,
         prefix: deps.config.QUEUE_PREFIX,
-        concurrency: concurrency[queueName],
+        concurrency:
+          queueName === 'inbound' ? deps.config.INBOUND_CONCURRENCY : concurrency[queueName],
       },
     );
     worker.on('failed', (job, error) => {
@@ -65,15 +68,17 @@ export async function startWorkers(
   });
   // Mailboxes read over IMAP: one reader per mailbox across every worker process.
   const mailReaders = await startMailReaders(deps, { log, ...options.mailReaders });
-  await deps.enqueuer
-    .queue('maintenance')
-    .upsertJobScheduler(
-      'maintenance.sweep',
-      { every: SWEEP_EVERY_MS },
-      { name: 'maintenance.sweep', data: {} },
-    );
+  // Scheduled again whenever Redis comes back: an empty Redis would otherwise never sweep.
+  const stopScheduling = await keepJobScheduler(
+    deps.enqueuer.queue('maintenance'),
+    deps.redis,
+    'maintenance.sweep',
+    SWEEP_EVERY_MS,
+    { name: 'maintenance.sweep', data: {} },
+  );
   return {
     async close() {
+      stopScheduling();
       await mailReaders.close();
       await Promise.all(workers.map((worker) => worker.close()));
       closeEmailTransports();

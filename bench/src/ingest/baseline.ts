@@ -31,21 +31,24 @@ export async function runBaseline(
       const message = plan[index]!;
       await sql.begin(async (tx) => {
         await tx`select pg_advisory_xact_lock(hashtextextended(${`${workspaceId}:phone:${message.from}`}, 0))`;
-        let [identity] = await tx`select contact_id from contact_identities
+        let [identity] = await tx<
+          { contact_id: string }[]
+        >`select contact_id from contact_identities
           where workspace_id = ${workspaceId} and kind = 'phone' and address = ${message.from}`;
         if (!identity) {
-          const [contact] =
-            await tx`insert into contacts (workspace_id) values (${workspaceId}) returning id`;
+          const [contact] = await tx<
+            { id: string }[]
+          >`insert into contacts (workspace_id) values (${workspaceId}) returning id`;
           await tx`insert into contact_identities (workspace_id, contact_id, kind, address)
             values (${workspaceId}, ${contact!.id}, 'phone', ${message.from})`;
           identity = { contact_id: contact!.id };
         }
-        const contactId = identity.contact_id as string;
-        let [conversation] = await tx`select id from conversations
+        const contactId = identity.contact_id;
+        let [conversation] = await tx<{ id: string }[]>`select id from conversations
           where contact_id = ${contactId} and inbox_id = ${inboxId} and status <> 'closed'`;
         if (!conversation) {
           const reference = `SB-${randomBytes(4).toString('hex').toUpperCase()}`;
-          [conversation] = await tx`insert into conversations
+          [conversation] = await tx<{ id: string }[]>`insert into conversations
             (workspace_id, inbox_id, contact_id, reference, team_id, waiting_since, queued_at)
             values (${workspaceId}, ${inboxId}, ${contactId}, ${reference}, ${teamId}, now(), now())
             returning id`;

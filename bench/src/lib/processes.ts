@@ -85,11 +85,11 @@ function launch(
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  createInterface({ input: child.stderr! }).on('line', (line) => {
+  createInterface({ input: child.stderr }).on('line', (line) => {
     if (process.env.BENCH_VERBOSE) console.error(`[${name}] ${line}`);
   });
   if (app === 'api')
-    createInterface({ input: child.stdout! }).on('line', (line) => {
+    createInterface({ input: child.stdout }).on('line', (line) => {
       if (process.env.BENCH_VERBOSE) console.log(`[${name}] ${line}`);
     });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

@@ -1,5 +1,5 @@
 import { schema } from '@switchboard/db';
-import type { RealtimeEvent } from '@switchboard/queue';
+import { finishedWithin, REDIS_WAIT_MS, type RealtimeEvent } from '@switchboard/queue';
 import { and, eq, inArray, isNotNull, or } from 'drizzle-orm';
 import type { Actor, Ctx, DomainDeps } from './context';
 
@@ -22,19 +22,27 @@ export async function runOperation<T>(
 }
 
 export async function flush(deps: DomainDeps, afterCommit: Ctx['afterCommit']): Promise<void> {
-  for (const job of afterCommit.jobs) {
-    try {
-      await deps.ports.enqueue(job.name, job.payload);
-    } catch (error) {
-      deps.log?.('enqueue failed; the sweeper will pick it up', {
-        job: job.name,
-        error: String(error),
-      });
-    }
-  }
+  // Bounded waits: with Redis away the caller answers anyway. The jobs stay in the client's
+  // queue and go out when Redis is back; were the process to die first, the sweepers queue
+  // again what was stored. Realtime hints are only hints: clients refetch when they reconnect.
+  const enqueued = Promise.allSettled(
+    afterCommit.jobs.map((job) => deps.ports.enqueue(job.name, job.payload)),
+  ).then((results) =>
+    results.forEach((result, index) => {
+      if (result.status === 'rejected')
+        deps.log?.('enqueue failed; the sweeper will pick it up', {
+          job: afterCommit.jobs[index]?.name,
+          error: String(result.reason),
+        });
+    }),
+  );
+  if (!(await finishedWithin(enqueued, REDIS_WAIT_MS)))
+    deps.log?.('enqueue waits for Redis; carrying on', { jobs: afterCommit.jobs.length });
   try {
     await addGuests(deps, afterCommit.events);
-    await deps.ports.publish(afterCommit.events);
+    const published = await finishedWithin(deps.ports.publish(afterCommit.events), REDIS_WAIT_MS);
+    if (!published)
+      deps.log?.('realtime publish waits for Redis; clients refetch on reconnect', {});
   } catch (error) {
     deps.log?.('realtime publish failed; clients refetch on reconnect', { error: String(error) });
   }

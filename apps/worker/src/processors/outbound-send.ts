@@ -31,6 +31,9 @@ export const outboundSend: Processor<'outbound.send'> = async (job, deps, token)
     throw new DelayedError();
   }
   const attemptStartedAt = new Date();
+  // Once the provider has the message, a failure (recording it in Postgres, say) must never
+  // lead to sending it again: the next attempt finds the provider's copy instead.
+  let providerHasIt = false;
   try {
     const adapter = adapterFor(delivery.inbox.kind);
     const message = outboundMessage(delivery);
@@ -44,6 +47,7 @@ export const outboundSend: Processor<'outbound.send'> = async (job, deps, token)
         )
       : null;
     const result = earlier ?? (await adapter.send(message, delivery.inbox, deps.channelEnv));
+    providerHasIt = true;
     await recordSendAccepted(
       deps.domain,
       delivery,
@@ -66,11 +70,14 @@ export const outboundSend: Processor<'outbound.send'> = async (job, deps, token)
       );
     }
     const attemptsLeft = (job.opts.attempts ?? 1) - job.attemptsMade - 1;
-    if (channelError.retryable && attemptsLeft > 0) {
+    // A sent message is never marked failed: out of attempts, the sweeper takes it up later.
+    if (providerHasIt || (channelError.retryable && attemptsLeft > 0)) {
       await releaseOutboundClaim(
         deps.domain,
         delivery.messageId,
-        channelError.code === 'unknown_outcome' ? { unknownOutcomeSince: attemptStartedAt } : {},
+        providerHasIt || channelError.code === 'unknown_outcome'
+          ? { unknownOutcomeSince: attemptStartedAt }
+          : {},
       );
       throw channelError;
     }
