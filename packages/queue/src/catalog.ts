@@ -19,7 +19,13 @@ export const jobCatalog = {
   },
   'outbound.send': {
     queue: 'outbound',
-    payload: z.object({ messageId: z.uuid() }),
+    payload: z.object({
+      messageId: z.uuid(),
+      /** Set by an attempt that reached the provider but could not record it. */
+      sentAs: z
+        .object({ providerMessageId: z.string(), status: z.literal('delivered').optional() })
+        .optional(),
+    }),
     key: (payload: { messageId: string }) => payload.messageId,
     // The delay is overridden from OUTBOUND_BACKOFF_MS when the queue is created.
     options: { attempts: 8, backoff: { type: 'exponential', delay: 2000 } },

@@ -1,4 +1,9 @@
-import { adapterFor, ChannelError, type OutboundMessage } from '@switchboard/channels';
+import {
+  adapterFor,
+  ChannelError,
+  type OutboundMessage,
+  type SendResult,
+} from '@switchboard/channels';
 import {
   claimOutboundDelivery,
   recordSendAccepted,
@@ -32,21 +37,25 @@ export const outboundSend: Processor<'outbound.send'> = async (job, deps, token)
   }
   const attemptStartedAt = new Date();
   // Once the provider has the message, a failure (recording it in Postgres, say) must never
-  // lead to sending it again: the next attempt finds the provider's copy instead.
+  // lead to sending it again: the provider's answer is kept with the job, and the next
+  // attempt records that instead of sending (or, the job lost, asks the provider).
+  const remembered = job.data.sentAs;
   let providerHasIt = false;
+  let result: SendResult | null = remembered ?? null;
   try {
     const adapter = adapterFor(delivery.inbox.kind);
     const message = outboundMessage(delivery);
     // An earlier attempt may have reached the provider: reconcile instead of sending twice.
-    const earlier = delivery.unknownOutcomeSince
-      ? await adapter.findSent(
-          message,
-          delivery.inbox,
-          deps.channelEnv,
-          delivery.unknownOutcomeSince,
-        )
-      : null;
-    const result = earlier ?? (await adapter.send(message, delivery.inbox, deps.channelEnv));
+    const earlier =
+      !result && delivery.unknownOutcomeSince
+        ? await adapter.findSent(
+            message,
+            delivery.inbox,
+            deps.channelEnv,
+            delivery.unknownOutcomeSince,
+          )
+        : null;
+    result = result ?? earlier ?? (await adapter.send(message, delivery.inbox, deps.channelEnv));
     providerHasIt = true;
     await recordSendAccepted(
       deps.domain,
@@ -69,6 +78,8 @@ export const outboundSend: Processor<'outbound.send'> = async (job, deps, token)
         channelError.options.retryAfterMs ?? DEFAULT_RATE_LIMIT_PAUSE_MS,
       );
     }
+    if (providerHasIt && result && !remembered)
+      await job.updateData({ ...job.data, sentAs: result }).catch(() => {});
     const attemptsLeft = (job.opts.attempts ?? 1) - job.attemptsMade - 1;
     // A sent message is never marked failed: out of attempts, the sweeper takes it up later.
     if (providerHasIt || (channelError.retryable && attemptsLeft > 0)) {

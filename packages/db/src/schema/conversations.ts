@@ -112,6 +112,10 @@ export const conversations = pgTable(
     index('conversations_closed_idx')
       .on(t.workspaceId, t.closedAt)
       .where(sql`${t.closedAt} is not null`),
+    // Tab counts: how many have unread messages, without visiting every read one.
+    index('conversations_unread_idx')
+      .on(t.workspaceId, t.status)
+      .where(sql`${t.unreadCount} > 0`),
     index('conversations_contact_idx').on(t.contactId, t.createdAt.desc()),
     index('conversations_reference_trgm_idx').using('gin', sql`${t.reference} gin_trgm_ops`),
   ],
@@ -137,6 +141,10 @@ export const conversationParticipants = pgTable(
   (t) => [
     primaryKey({ columns: [t.conversationId, t.userId] }),
     index('conversation_participants_user_idx').on(t.userId, t.conversationId),
+    // Who was invited to what: the few invitations, apart from every conversation taken part in.
+    index('conversation_participants_invited_idx')
+      .on(t.userId, t.conversationId)
+      .where(sql`${t.invitedAt} is not null`),
   ],
 );
 

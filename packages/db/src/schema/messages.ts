@@ -96,6 +96,9 @@ export const messages = pgTable(
     index('messages_email_message_id_idx')
       .on(t.workspaceId, t.emailMessageId)
       .where(sql`${t.emailMessageId} is not null`),
+    // Search, newest first: a common word finds its 20 latest matches walking back in time;
+    // with the conversation, an agent's part of the latest messages is read from the index.
+    index('messages_recent_idx').on(t.workspaceId, t.occurredAt, t.seq, t.conversationId),
     // Search stems Spanish and English words alike; both indexes serve one OR query.
     index('messages_search_es_idx').using('gin', sql`to_tsvector('spanish', ${t.text})`),
     index('messages_search_en_idx').using('gin', sql`to_tsvector('english', ${t.text})`),

@@ -1,10 +1,12 @@
 import { schema, type ConversationStatus } from '@switchboard/db';
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { isStaff, type Ctx } from '../context';
 import { Forbidden, Invalid } from '../errors';
 import { loadWorkspaceUser } from './guards';
+import { tabCounts } from './list-counts';
 import { presentConversations, selectConversations, type ConversationView } from './present';
-import { hiddenIn, listedIn, needsHelpIn, type ListingScope } from './visibility';
+import { listedInTab } from './list-tabs';
+import { hiddenIn, needsHelpIn, type ListingScope } from './visibility';
 
 const c = schema.conversations;
 
@@ -88,7 +90,7 @@ export async function listConversations({
       ? needsHelpIn(helpScope)
       : hidden
         ? hiddenIn(scope)
-        : and(eq(c.status, input.tab), listedIn(scope)),
+        : and(eq(c.status, input.tab), listedInTab(scope, input.tab)),
     input.teamId ? eq(c.teamId, input.teamId) : undefined,
     input.inboxId ? eq(c.inboxId, input.inboxId) : undefined,
     input.tagId
@@ -103,13 +105,20 @@ export async function listConversations({
         : sql`(${c.lastMessageAt}, ${c.id}) < (${cursor.key}::timestamptz, ${cursor.id}::uuid)`,
     );
   }
-  const rows = await selectConversations(ctx.db, and(...conditions))
-    .orderBy(
-      ...(waiting
-        ? [sql`${c.waitingSince} asc`, sql`${c.id} asc`]
-        : [sql`${c.lastMessageAt} desc`, sql`${c.id} desc`]),
-    )
+  // `nulls last` as the indexes are built: a plain `desc` (nulls first) does not match them,
+  // and the planner then sorted the whole tab (a million closed rows) for one page.
+  const order = waiting
+    ? [sql`${c.waitingSince} asc`, sql`${c.id} asc`]
+    : [sql`${c.lastMessageAt} desc nulls last`, sql`${c.id} desc nulls last`];
+  // The page's ids first, then what the list shows for those few: joining inboxes, contacts
+  // and users before the sort would cost one lookup of each per candidate row.
+  const pageIds = ctx.db
+    .select({ id: c.id })
+    .from(c)
+    .where(and(...conditions))
+    .orderBy(...order)
     .limit(limit + 1);
+  const rows = await selectConversations(ctx.db, inArray(c.id, pageIds)).orderBy(...order);
 
   const page = rows.slice(0, limit);
   const last = page.at(-1);
@@ -157,20 +166,5 @@ export async function countConversations({
   input?: ListingScopeInput;
 }) {
   const scope = await resolveListingScope(ctx, input);
-  const rows = await ctx.db
-    .select({
-      status: c.status,
-      count: sql<number>`count(*)::int`,
-      unread: sql<number>`(count(*) filter (where ${c.unreadCount} > 0))::int`,
-    })
-    .from(c)
-    .where(and(eq(c.workspaceId, ctx.workspaceId), listedIn(scope)))
-    .groupBy(c.status);
-  const counts = { waiting: 0, open: 0, closed: 0 };
-  const unread = { waiting: 0, open: 0, closed: 0 };
-  for (const row of rows) {
-    counts[row.status] = row.count;
-    unread[row.status] = row.unread;
-  }
-  return { ...counts, unread };
+  return tabCounts(ctx.db, ctx.workspaceId, scope);
 }

@@ -8,6 +8,8 @@ import {
   type ConversationView,
 } from '../conversations/present';
 import { visibleTo } from '../conversations/visibility';
+import { candidateConversations } from './candidates';
+import { recentWindow } from './recent-window';
 
 const m = schema.messages;
 const c = schema.conversations;
@@ -76,6 +78,23 @@ const MARKS = new RegExp(`(${START}|${STOP})`);
 const HEADLINE_OPTIONS = `StartSel=${START}, StopSel=${STOP}, MaxWords=24, MinWords=10, MaxFragments=2, FragmentDelimiter=" … "`;
 
 async function searchMessages(ctx: Ctx, q: string): Promise<MessageHit[]> {
+  const window = await recentWindow(ctx);
+  if (window) {
+    const recent = await matchingMessages(ctx, q, window);
+    if (recent.length === GROUP_LIMIT) return recent;
+  }
+  return matchingMessages(ctx, q, undefined);
+}
+
+/**
+ * Matches newest first, within `window` (read newest first along messages_recent_idx or the
+ * window's conversations), or else everywhere through the full-text indexes.
+ */
+async function matchingMessages(
+  ctx: Ctx,
+  q: string,
+  window: SQL | undefined,
+): Promise<MessageHit[]> {
   // The literal configs match the GIN indexes on to_tsvector('spanish'|'english', text).
   const spanish = sql`websearch_to_tsquery('spanish', ${q})`;
   const english = sql`websearch_to_tsquery('english', ${q})`;
@@ -105,10 +124,18 @@ async function searchMessages(ctx: Ctx, q: string): Promise<MessageHit[]> {
         // Notes are for colleagues, so they are searchable; activity lines are not content.
         inArray(m.kind, ['message', 'note']),
         sql`(${inSpanish} or ${inEnglish})`,
+        window,
         visibleTo(ctx.actor),
       ),
     )
-    .orderBy(desc(m.occurredAt), desc(m.seq))
+    // Outside a window, `nulls last` (the columns are never null) keeps the planner from
+    // walking every message back in time in search of a rare word's matches: it takes them
+    // all from the full-text indexes and sorts those few.
+    .orderBy(
+      ...(window
+        ? [desc(m.occurredAt), desc(m.seq)]
+        : [sql`${m.occurredAt} desc nulls last`, sql`${m.seq} desc nulls last`]),
+    )
     .limit(GROUP_LIMIT);
   return rows.map((row) => ({
     conversationId: row.conversationId,
@@ -161,6 +188,7 @@ async function searchContacts(ctx: Ctx, q: string): Promise<ContactHit[]> {
         eq(ct.workspaceId, ctx.workspaceId),
         isNull(ct.mergedIntoId),
         sql`${ct.id} in ${matching}`,
+        contactOfCandidates(ctx),
         contactVisible(ctx),
       ),
     )
@@ -192,6 +220,13 @@ async function searchContacts(ctx: Ctx, q: string): Promise<ContactHit[]> {
       .filter((identity) => identity.contactId === row.id)
       .map(({ kind, address, displayName }) => ({ kind, address, displayName })),
   }));
+}
+
+/** An agent's contacts of conversations they might see: a hashed set before the exact check. */
+function contactOfCandidates(ctx: Ctx): SQL | undefined {
+  const candidates = candidateConversations(ctx.actor, ctx.workspaceId);
+  if (!candidates) return undefined;
+  return sql`${ct.id} in (select ${c.contactId} from ${c} where ${c.id} in ${candidates})`;
 }
 
 /** Agents find a contact only through a conversation they may see (as GET /contacts/{id}). */

@@ -1,0 +1,3 @@
+CREATE INDEX "conversation_participants_invited_idx" ON "conversation_participants" USING btree ("user_id","conversation_id") WHERE "conversation_participants"."invited_at" is not null;--> statement-breakpoint
+CREATE INDEX "conversations_unread_idx" ON "conversations" USING btree ("workspace_id","status") WHERE "conversations"."unread_count" > 0;--> statement-breakpoint
+CREATE INDEX "messages_recent_idx" ON "messages" USING btree ("workspace_id","occurred_at","seq","conversation_id");
