@@ -22,7 +22,7 @@ export function preparingStatements(sql: postgres.Sql): postgres.Sql {
             callback(preparingStatements(client)),
           );
         };
-      return Reflect.get(target, key, receiver);
+      return Reflect.get(target, key, receiver) as unknown;
     },
   });
 }
