@@ -11,6 +11,7 @@ let marta: { id: string };
 let orderConversation: { id: string };
 let orderMessage: { id: string };
 let noteMessage: { id: string };
+let busy: { workspaceId: string; inboxId: string };
 
 type Found = {
   messages: Array<{
@@ -44,6 +45,7 @@ beforeAll(async () => {
   await system.make.member(workspace.id, support.id, ana.id);
   await system.make.member(workspace.id, sales.id, bruno.id);
   const inbox = await system.make.smsInbox(workspace.id);
+  busy = { workspaceId: workspace.id, inboxId: inbox.id };
 
   marta = await system.make.contact(
     workspace.id,
@@ -216,5 +218,27 @@ describe('search', () => {
       expect((await json(response)).error.code).toBe('invalid_request');
     }
     expect((await fetch(`${system.apiUrl}/api/v1/search?q=pedido`)).status).toBe(401);
+  });
+
+  // Last: it makes the workspace busy for every test after it.
+  it('searches a busy workspace from its newest messages, for agents and supervisors alike', async () => {
+    // 20,000 newer messages: enough for the first pass over the newest ones to run for everyone.
+    await system.db.sql`
+      insert into messages (workspace_id, conversation_id, inbox_id, direction, kind, status,
+        text, occurred_at)
+      select ${busy.workspaceId}, ${orderConversation.id}, ${busy.inboxId}, 'inbound', 'message',
+        'received', 'Seguimiento del envío ' || n, now() + n * interval '1 millisecond'
+      from generate_series(1, 20000) n`;
+    const [latest] = await system.db.sql<{ id: string }[]>`
+      select id from messages where text = 'Seguimiento del envío 20000'`;
+    for (const client of [supportAgent, supervisor]) {
+      const newest = await find(client, 'envío');
+      expect(newest.messages).toHaveLength(20);
+      expect(newest.messages[0]?.messageId).toBe(latest?.id);
+      // A word only older messages hold is still found, through the whole search.
+      const older = await find(client, 'pedido');
+      expect(older.messages.map((hit) => hit.messageId)).toContain(orderMessage.id);
+    }
+    expect((await find(salesAgent, 'envío')).messages).toEqual([]);
   });
 });

@@ -44,6 +44,9 @@ export async function recentWindow(ctx: Ctx): Promise<SQL | null> {
   return active.length
     ? // One array parameter, not one per id: the statement text (and so the prepared statement
       // each connection keeps) is the same however many conversations there are.
-      and(newer, sql`${m.conversationId} = any(${active.map((row) => row.id)}::uuid[])`)!
+      and(newer, sql`${m.conversationId} = any(${uuidArray(active.map((row) => row.id))})`)!
     : sql`false`;
 }
+
+/** A list of ids as one uuid[] parameter (drizzle spreads a plain array into one per id). */
+const uuidArray = (ids: string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
