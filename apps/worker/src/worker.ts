@@ -12,9 +12,8 @@ import { closeEmailTransports } from '@switchboard/channels';
 import { startMailReaders, type MailReaderOptions } from './imap/index';
 import { processors } from './processors/index';
 
-const concurrency: Record<QueueName, number> = {
-  // From the configuration (INBOUND_CONCURRENCY), which can tune it to the cores available.
-  inbound: 0,
+// Inbound comes from the configuration (INBOUND_CONCURRENCY), to fit the cores available.
+const concurrency: Record<Exclude<QueueName, 'inbound'>, number> = {
   outbound: 16,
   media: 4,
   maintenance: 1,

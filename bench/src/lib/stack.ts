@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createDb, runMigrations, type DbHandle } from '@switchboard/db';
 import { factories } from '@switchboard/db/testing';
-import { providePostgres, provideRedis, withDatabase } from '@switchboard/stack';
-import { Redis } from 'ioredis';
+import { clearPrefix, providePostgres, provideRedis, withDatabase } from '@switchboard/stack';
 import postgres from 'postgres';
 
 /** One benchmark's own database and Redis prefix on the shared engines. */
@@ -58,18 +57,4 @@ export async function prepareStack(part: string): Promise<BenchStack> {
       await pg.stop();
     },
   };
-}
-
-export async function clearPrefix(url: string, prefix: string): Promise<void> {
-  const redis = new Redis(url, { maxRetriesPerRequest: 1 });
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length) await redis.del(...keys);
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
 }

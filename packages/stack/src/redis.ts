@@ -19,10 +19,10 @@ export class RedisUnavailableError extends Error {
 /** REDIS_URL when given, else a Redis on localhost:6379, else a redis-server started from PATH. */
 export async function provideRedis(redisUrl: string | undefined): Promise<ProvidedRedis> {
   if (redisUrl) return { url: redisUrl, stop: async () => {} };
-  if (await answers(LOCAL_URL)) return { url: LOCAL_URL, stop: async () => {} };
+  if (await redisAnswers(LOCAL_URL)) return { url: LOCAL_URL, stop: async () => {} };
 
   const ownUrl = `redis://127.0.0.1:${OWN_PORT}`;
-  if (await answers(ownUrl)) return { url: ownUrl, stop: async () => {} };
+  if (await redisAnswers(ownUrl)) return { url: ownUrl, stop: async () => {} };
   if (spawnSync('redis-server', ['--version']).error) {
     throw new RedisUnavailableError(
       'Redis is needed: set REDIS_URL, run one on localhost:6379, install redis-server (apt-get install redis-server / brew install redis), or use docker/compose.yml.',
@@ -47,7 +47,7 @@ export async function provideRedis(redisUrl: string | undefined): Promise<Provid
     { stdio: 'ignore' },
   );
   for (let attempt = 0; attempt < 50; attempt++) {
-    if (await answers(ownUrl)) {
+    if (await redisAnswers(ownUrl)) {
       return {
         url: ownUrl,
         stop: () => {
@@ -62,7 +62,8 @@ export async function provideRedis(redisUrl: string | undefined): Promise<Provid
   throw new RedisUnavailableError(`redis-server did not start on port ${OWN_PORT}.`);
 }
 
-async function answers(url: string): Promise<boolean> {
+/** Whether a Redis answers PING at `url` within half a second. */
+export async function redisAnswers(url: string): Promise<boolean> {
   const client = new Redis(url, {
     lazyConnect: true,
     connectTimeout: 500,
@@ -77,5 +78,20 @@ async function answers(url: string): Promise<boolean> {
     return false;
   } finally {
     client.disconnect();
+  }
+}
+
+/** Deletes every key under `prefix`: one run's queues and hints on a shared Redis. */
+export async function clearPrefix(url: string, prefix: string): Promise<void> {
+  const redis = new Redis(url, { maxRetriesPerRequest: 1 });
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length) await redis.del(...keys);
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
   }
 }

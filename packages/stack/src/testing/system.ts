@@ -12,9 +12,9 @@ import { createTestDatabase, factories, type TestDatabase } from '@switchboard/d
 import { buildSandbox, type SandboxApp } from '@switchboard/sandbox';
 import { closeWorkerDeps, createWorkerDeps, startWorkers } from '@switchboard/worker';
 import type { FastifyInstance } from 'fastify';
-import { Redis } from 'ioredis';
 import twilio from 'twilio';
 import { inject } from 'vitest';
+import { clearPrefix } from '../redis';
 import { freePort } from './ports';
 import './provided';
 
@@ -312,18 +312,4 @@ async function assemble({
       await db.drop();
     },
   };
-}
-
-async function clearPrefix(url: string, prefix: string) {
-  const redis = new Redis(url, { maxRetriesPerRequest: 1 });
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-      cursor = next;
-      if (keys.length) await redis.del(...keys);
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
 }
