@@ -85,6 +85,8 @@ describe('agent monitor', () => {
     if (untilNextMidnight < 15_000) await sleep(untilNextMidnight + 100);
     const now = Date.now();
     const midnight = kolkataMidnight(now);
+    // Run just after India's midnight, "five minutes ago" is yesterday: closings today go in between.
+    const earlierToday = (share: number) => midnight + Math.floor((now - midnight) * share);
 
     const workspace = await system.make.workspace({ settings: { timeZone: TIME_ZONE } });
     const sales = await system.make.team(workspace.id, { name: 'Sales' });
@@ -139,13 +141,13 @@ describe('agent monitor', () => {
       ...closed,
       assigneeId: null,
       lastAssigneeId: ana.id,
-      closedAt: at(now - 5 * MINUTE),
+      closedAt: at(earlierToday(0.5)),
     });
     await conversation(workspace.id, inbox.id, {
       ...closed,
       assigneeId: bob.id,
       lastAssigneeId: ana.id,
-      closedAt: at(now - MINUTE),
+      closedAt: at(earlierToday(0.9)),
     });
     await conversation(workspace.id, inbox.id, {
       ...closed,
