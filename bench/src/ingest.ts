@@ -1,6 +1,7 @@
 // `npm run bench -- ingest`: 20,000 signed Twilio webhooks from 64 concurrent clients against
 // one api and one worker process → ack latency, end-to-end throughput, and the postgres.js
-// baseline writing the same rows. `--messages N` for a shorter run.
+// baseline writing the same rows. `--messages N` for a shorter run; `--per-customer N` sets how
+// many messages each customer sends (default 4).
 import { performance } from 'node:perf_hooks';
 import { runBaseline } from './ingest/baseline';
 import { drive } from './ingest/drive';
@@ -17,7 +18,8 @@ import { benchWorkspace } from './lib/workspace';
 
 const MESSAGES = Number(option('messages') ?? 20_000);
 const CLIENTS = 64;
-const PER_CUSTOMER = 4;
+/** Messages per customer: the first of each opens a conversation, the rest join it. */
+const PER_CUSTOMER = Number(option('per-customer') ?? 4);
 const WARM_UP = 500;
 /** Outbound provider calls have nowhere to go: nothing leaves the machine. */
 const NOWHERE = 'http://127.0.0.1:9';
@@ -91,7 +93,7 @@ try {
       webhooks: MESSAGES,
       'concurrent clients': CLIENTS,
       customers: Math.ceil(MESSAGES / PER_CUSTOMER),
-      processes: '1 api, 1 worker (inbound concurrency 16), Postgres and Redis on the same machine',
+      processes: '1 api, 1 worker (default settings), Postgres and Redis on the same machine',
       'conversations created': routing!.conversations,
       'left unrouted': routing!.unrouted,
       'webhooks refused': refused.length ? refused.join(', ') : 'none',

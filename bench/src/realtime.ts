@@ -7,7 +7,7 @@ import { drive } from './ingest/drive';
 import { planMessages } from './ingest/plan';
 import { freePort, startApi, startWorker } from './lib/processes';
 import { writeResults } from './lib/results';
-import { allEventsProcessed } from './lib/settled';
+import { allEventsProcessed, queuesIdle } from './lib/settled';
 import { prepareStack } from './lib/stack';
 import { TwilioWebhookClient } from './lib/twilio-client';
 import { option } from './lib/wait';
@@ -42,6 +42,7 @@ try {
   }
   await drive(client, workspace.inbox, planMessages(300, 1, 1_000_000), { clients: 16 });
   await allEventsProcessed(stack.database.sql);
+  await queuesIdle(stack.redisUrl, stack.queuePrefix);
 
   const common = { client, inbox: workspace.inbox, sql: stack.database.sql, heard, agents: AGENTS };
   console.log(`${LIGHT_RATE}/s for 10 s to ${AGENTS} agent sockets…`);

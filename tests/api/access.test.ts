@@ -115,6 +115,7 @@ describe('workspace isolation', () => {
       waiting: 0,
       open: 0,
       closed: 0,
+      closedCapped: false,
       unread: { waiting: 0, open: 0, closed: 0 },
     });
   });

@@ -35,6 +35,7 @@ interface Counts {
   waiting: number;
   open: number;
   closed: number;
+  closedCapped: boolean;
   unread: Record<Tab, number>;
 }
 interface ThreadItem {
@@ -293,6 +294,42 @@ describe('whose inbox the list shows', () => {
       waiting: 1,
       unread: { open: 1 },
     });
+  });
+
+  it("counts the workspace's Closed tab up to 999 and says when there are more", async () => {
+    const w = await world();
+    const closedOnes = async (count: number) => {
+      const one = await w.conversation({ status: 'closed', closedAt: new Date() });
+      // Copies of one closed conversation, each with its own contact (one live per contact).
+      await system.db.sql`
+        with made as (
+          insert into contacts (workspace_id, name)
+          select ${w.workspace.id}, 'Customer ' || n from generate_series(2, ${count}) n
+          returning id)
+        insert into conversations (workspace_id, inbox_id, contact_id, reference, team_id,
+          status, closed_at)
+        select ${w.workspace.id}, ${w.inbox.id}, made.id,
+          'SB-' || upper(substr(md5(made.id::text), 1, 12)), ${w.support.id}, 'closed', now()
+        from made`;
+      return one;
+    };
+    const first = await closedOnes(999);
+    const exact = await counts(w.clients.supervisor, 'scope=all');
+    expect(exact).toMatchObject({ closed: 999, closedCapped: false });
+    // What the supervisor hid is not counted, while the count is exact.
+    expect((await post(w.clients.supervisor, first.id, 'hide')).status).toBe(204);
+    expect(await counts(w.clients.supervisor, 'scope=all')).toMatchObject({
+      closed: 998,
+      closedCapped: false,
+    });
+
+    await closedOnes(2);
+    expect(await counts(w.clients.supervisor, 'scope=all')).toMatchObject({
+      closed: 999,
+      closedCapped: true,
+    });
+    // An agent's own Closed tab is always exact.
+    expect(await counts(w.clients.ana)).toMatchObject({ closed: 0, closedCapped: false });
   });
 
   it('refuses the other views to agents, unknown agents and mixed scopes', async () => {

@@ -39,8 +39,9 @@ export async function pacedRun(options: {
     onSend: (message, at) => sentAt.set(message.sid, at),
   });
   await allEventsProcessed(sql);
-  // The last hints go out just after the last transactions commit.
-  await new Promise((resolve) => setTimeout(resolve, 2000));
+  // The last hints go out after the last transactions commit, and a busy api may still be
+  // sending them: wait until the sockets have heard nothing new for 2 s (at most a minute).
+  await quiet(heard, 2000, 60_000);
   const rows = await sql<{ id: string; sid: string }[]>`select id, provider_message_id as sid
     from messages where provider_message_id = any(${[...sentAt.keys()]})`;
   const latencies: number[] = [];
@@ -60,3 +61,19 @@ export async function pacedRun(options: {
 
 /** A percentile rounded to 0.1 ms. */
 export const p = (values: number[], rank: number) => Number(percentile(values, rank).toFixed(1));
+
+/** Resolves once no socket has heard a new hint for `quietMs`, or after `maxMs`. */
+async function quiet(heard: Map<string, number[]>, quietMs: number, maxMs: number) {
+  const total = () => [...heard.values()].reduce((sum, times) => sum + times.length, 0);
+  const started = Date.now();
+  let last = total();
+  let lastChange = Date.now();
+  while (Date.now() - lastChange < quietMs && Date.now() - started < maxMs) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const now = total();
+    if (now !== last) {
+      last = now;
+      lastChange = Date.now();
+    }
+  }
+}

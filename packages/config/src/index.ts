@@ -38,8 +38,8 @@ const schema = z.object({
     .default('sb'),
   /** First retry delay for outbound sends; doubles on each attempt. */
   OUTBOUND_BACKOFF_MS: z.coerce.number().int().min(10).default(2000),
-  /** Inbound events one worker process handles at once. */
-  INBOUND_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(16),
+  /** Inbound events one worker process holds at once; also the largest batch it files. */
+  INBOUND_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(100),
   /** Postgres connections each api or worker process may open. */
   DATABASE_POOL_MAX: z.coerce.number().int().min(2).max(200).default(20),
   /** How long an agent whose websockets all dropped stays online before turning away. */

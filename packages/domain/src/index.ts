@@ -17,6 +17,7 @@ export * from './messages/outbound';
 export type { MessageView } from './messages/present';
 export * from './inbound/store-event';
 export * from './inbound/process-event';
+export { ingestInboundBatch } from './inbound/ingest-batch';
 export * from './inboxes/list';
 export * from './inboxes/load';
 export * from './inboxes/create';

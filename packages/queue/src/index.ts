@@ -6,3 +6,4 @@ export * from './presence-sockets';
 export * from './visitor-presence';
 export * from './schedules';
 export * from './within';
+export * from './batcher';

@@ -21,6 +21,8 @@ export interface Enqueuer {
     payload: JobPayload<K>,
     options?: { delayMs?: number },
   ): Promise<void>;
+  /** Several jobs of one kind in one round trip to Redis. */
+  enqueueMany<K extends JobName>(name: K, payloads: JobPayload<K>[]): Promise<void>;
   /** Like enqueue, but a finished, failed or delayed job with the same id runs again now. */
   revive<K extends JobName>(name: K, payload: JobPayload<K>): Promise<void>;
   queue(name: QueueName): Queue;
@@ -74,6 +76,14 @@ export function createEnqueuer(settings: QueueSettings): Enqueuer {
         ...(jobId ? { jobId } : {}),
         ...(options.delayMs ? { delay: options.delayMs } : {}),
       });
+    },
+    async enqueueMany(name, payloads) {
+      if (payloads.length === 0) return;
+      const jobs = payloads.map((payload) => {
+        const { data, jobId } = prepare(name, payload);
+        return { name, data, opts: { ...jobOptions(name, settings), ...(jobId ? { jobId } : {}) } };
+      });
+      await queue(jobCatalog[name].queue).addBulk(jobs);
     },
     async revive(name, payload) {
       const { target, data, jobId } = prepare(name, payload);

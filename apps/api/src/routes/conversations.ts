@@ -23,6 +23,7 @@ import {
   requestTranscript,
   sendMediaReply,
   sendReply,
+  CLOSED_COUNT_CAP,
 } from '@switchboard/domain';
 import type { ConversationView, Ctx } from '@switchboard/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -85,13 +86,14 @@ export const conversationRoutes: FastifyPluginAsyncZod<{ deps: ApiDeps }> = asyn
       schema: {
         tags,
         summary: 'How many conversations each tab holds (without those I hid)',
-        description: `\`unread\`: per tab, how many of those conversations have unread messages (\`unreadCount > 0\`). ${scopeDescription}`,
+        description: `\`unread\`: per tab, how many of those conversations have unread messages (\`unreadCount > 0\`). \`closedCapped\`: the whole workspace's Closed tab is counted up to ${CLOSED_COUNT_CAP}; true means ${CLOSED_COUNT_CAP} or more. ${scopeDescription}`,
         querystring: z.object(scopeQuery).refine(oneScope, scopeConflict),
         response: {
           200: z.object({
             waiting: z.number(),
             open: z.number(),
             closed: z.number(),
+            closedCapped: z.boolean(),
             unread: z.object({ waiting: z.number(), open: z.number(), closed: z.number() }),
           }),
           ...errorResponses,

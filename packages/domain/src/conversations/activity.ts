@@ -64,7 +64,6 @@ export async function recordActivity(
   );
 }
 
-/** The realtime hint for a new line in a conversation's thread. */
 /** A message changed (status, reaction, bounce): clients showing its conversation refetch it. */
 export function messageUpdated(ctx: Ctx, message: { conversationId: string; id: string }) {
   return {
@@ -75,8 +74,9 @@ export function messageUpdated(ctx: Ctx, message: { conversationId: string; id: 
   };
 }
 
+/** The realtime hint for a new line in a conversation's thread. */
 export function messageCreated(
-  ctx: Ctx,
+  ctx: Pick<Ctx, 'workspaceId'>,
   conversation: Pick<ConversationRecord, 'id' | 'teamId' | 'assigneeId'>,
   messageId: string | undefined,
 ) {
@@ -91,7 +91,7 @@ export function messageCreated(
 }
 
 export function conversationUpdated(
-  ctx: Ctx,
+  ctx: Pick<Ctx, 'workspaceId'>,
   conversation: Pick<ConversationRecord, 'id' | 'teamId' | 'assigneeId' | 'version'>,
 ) {
   return {

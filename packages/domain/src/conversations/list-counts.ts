@@ -11,8 +11,16 @@ export interface TabCounts {
   waiting: number;
   open: number;
   closed: number;
+  /** The workspace's Closed tab is counted up to CLOSED_COUNT_CAP: true means that many or more. */
+  closedCapped: boolean;
   unread: Record<ConversationStatus, number>;
 }
+
+/**
+ * Every conversation a workspace ever closed is in its Closed tab: a million of them take
+ * an index scan of a million entries to count exactly, for a badge that would read 999+.
+ */
+export const CLOSED_COUNT_CAP = 999;
 
 /** How many of one status pass `filter`, and how many of those have unread messages. */
 const tally = (workspaceId: string, status: ConversationStatus, filter: SQL | undefined) => sql`(
@@ -40,6 +48,7 @@ function closedOfParticipant(workspaceId: string, userId: string) {
          where ${h.userId} = ${userId} and ${c.workspaceId} = ${workspaceId}
            and ${c.status} = 'closed' and ${takenPartInBy(userId)})
     )::int as count,
+    false as capped,
     (select count(*) from ${c}
      where ${c.workspaceId} = ${workspaceId} and ${c.status} = 'closed' and ${c.unreadCount} > 0
        and ${takenPartInBy(userId)} and not ${hiddenBy(userId)})::int as unread)`;
@@ -52,12 +61,17 @@ function closedOfWorkspace(workspaceId: string, viewerId: string | null) {
            where ${h.userId} = ${viewerId} and ${c.workspaceId} = ${workspaceId}
              and ${c.status} = 'closed')`
     : sql`0`;
+  const upTo = sql`(select count(*) from (select 1 from ${c}
+    where ${c.workspaceId} = ${workspaceId} and ${c.status} = 'closed'
+    limit ${CLOSED_COUNT_CAP + 1}) capped)`;
   return sql`(
-    select ((select count(*) from ${c}
-             where ${c.workspaceId} = ${workspaceId} and ${c.status} = 'closed') - ${hidden})::int as count,
-    (select count(*) from ${c}
-     where ${c.workspaceId} = ${workspaceId} and ${c.status} = 'closed' and ${c.unreadCount} > 0
-       ${viewerId ? sql`and not ${hiddenBy(viewerId)}` : sql``})::int as unread)`;
+    select (case when counted.total > ${CLOSED_COUNT_CAP} then ${CLOSED_COUNT_CAP}
+                 else counted.total - ${hidden} end)::int as count,
+      counted.total > ${CLOSED_COUNT_CAP} as capped,
+      (select count(*) from ${c}
+       where ${c.workspaceId} = ${workspaceId} and ${c.status} = 'closed' and ${c.unreadCount} > 0
+         ${viewerId ? sql`and not ${hiddenBy(viewerId)}` : sql``})::int as unread
+    from (select ${upTo} as total) counted)`;
 }
 
 /**
@@ -89,16 +103,18 @@ export async function tabCounts(
     open: number;
     open_unread: number;
     closed: number;
+    closed_capped: boolean;
     closed_unread: number;
   }>(sql`
     select w.count as waiting, w.unread as waiting_unread, o.count as open, o.unread as open_unread,
-           cl.count as closed, cl.unread as closed_unread
+           cl.count as closed, cl.capped as closed_capped, cl.unread as closed_unread
     from ${waiting} w, ${open} o, ${closed} cl`);
   if (!row) throw new Error('tab counts returned nothing');
   return {
     waiting: row.waiting,
     open: row.open,
     closed: row.closed,
+    closedCapped: row.closed_capped,
     unread: { waiting: row.waiting_unread, open: row.open_unread, closed: row.closed_unread },
   };
 }

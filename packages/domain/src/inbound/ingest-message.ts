@@ -14,6 +14,7 @@ import { teamIsAttending } from '../teams/attending';
 import { lastAgentWithRoom, requestAssignment } from '../assignment/index';
 import { withChosenTeam } from '../webchat/chosen-team';
 import { conversationByQuotedReference, liveWebchatOfContact } from './continue-conversation';
+import { occurredAtSql } from './occurred-at';
 
 const c = schema.conversations;
 const DEFAULT_REOPEN_WINDOW_HOURS = 24;
@@ -52,7 +53,7 @@ export async function ingestInboundMessage(
     );
   if (duplicate) return;
 
-  const occurredAtSql = occurredAt(event.occurredAt, receivedAt);
+  const occurred = occurredAt(event.occurredAt, receivedAt);
   const known = await contactIdByIdentity(ctx, event.from.kind, event.from.address);
   // The same number on SMS and WhatsApp is one customer with two identities.
   const sibling = known ? null : await phoneSibling(ctx, event);
@@ -60,16 +61,22 @@ export async function ingestInboundMessage(
   // A new address quoting a reference stays its own contact: the message joins the conversation,
   // replies do not go to it, and a supervisor merges the two if they are the same person.
   const contactId = known ?? (await addSenderIdentity(ctx, event, sibling));
-  const contact = await contactFacts(ctx, contactId);
+  // Created just now: nothing of theirs to look up, no conversation to find.
+  const brandNew = !known && !sibling;
+  const contact = brandNew
+    ? { country: countryOf(event), language: null, blocked: false }
+    : await contactFacts(ctx, contactId);
   const found = contact.blocked
-    ? await conversationForBlocked(ctx, inbox, contactId, occurredAtSql)
-    : (event.email && (await continueEmailThread(ctx, inbox, event.email, occurredAtSql))) ||
-      (await continueAcrossChannels(ctx, inbox, contactId, quoted, occurredAtSql)) ||
+    ? await conversationForBlocked(ctx, inbox, contactId, occurred)
+    : (event.email && (await continueEmailThread(ctx, inbox, event.email, occurred))) ||
+      ((quoted || !brandNew) &&
+        (await continueAcrossChannels(ctx, inbox, contactId, quoted, occurred))) ||
       (await findOrOpenConversation(
         ctx,
         await withChosenTeam(ctx, inbox, event),
         contactId,
-        occurredAtSql,
+        occurred,
+        { brandNew },
       ));
   const { conversation } = found;
 
@@ -90,24 +97,22 @@ export async function ingestInboundMessage(
         ? { ...event.metadata, quoted: event.email.quoted }
         : event.metadata,
       ...(event.email ? emailColumns(event.email) : {}),
-      occurredAt: occurredAtSql,
+      occurredAt: occurred,
     })
     .returning({ id: schema.messages.id });
   if (!message) throw new Error('message insert returned nothing');
   await storeInboundAttachments(ctx, message.id, event.attachments);
 
-  const preview =
-    event.text.trim() || (event.attachments.length ? `📎 ${event.attachments.length}` : '');
   const [updated] = await ctx.db
     .update(c)
     .set({
-      lastMessagePreview: preview.slice(0, 200),
-      lastMessageAt: sql`greatest(${c.lastMessageAt}, ${occurredAtSql})`,
-      lastInboundAt: sql`greatest(${c.lastInboundAt}, ${occurredAtSql})`,
+      lastMessagePreview: inboundPreview(event),
+      lastMessageAt: sql`greatest(${c.lastMessageAt}, ${occurred})`,
+      lastInboundAt: sql`greatest(${c.lastInboundAt}, ${occurred})`,
       // The customer now waits for a person; the first message they wait on starts the clock.
       unansweredSince: contact.blocked
         ? c.unansweredSince
-        : sql`coalesce(${c.unansweredSince}, least(${occurredAtSql}, now()))`,
+        : sql`coalesce(${c.unansweredSince}, least(${occurred}, now()))`,
       // A blocked contact's message is kept for the record, not flagged for anyone to read.
       unreadCount: contact.blocked ? c.unreadCount : sql`${c.unreadCount} + 1`,
       // The customer wrote: whoever holds it is expected to act again.
@@ -145,6 +150,13 @@ export async function ingestInboundMessage(
       ctx.afterCommit.jobs.push(autoReplyJob(ctx, current));
     }
   }
+}
+
+/** The line the inbox shows under the customer's name. */
+export function inboundPreview(event: Pick<InboundMessageEvent, 'text' | 'attachments'>): string {
+  const preview =
+    event.text.trim() || (event.attachments.length ? `📎 ${event.attachments.length}` : '');
+  return preview.slice(0, 200);
 }
 
 /** The "offline messages received" indicator: nobody was there to attend when it came in. */
@@ -205,19 +217,11 @@ async function conversationForBlocked(
   return { conversation: created, entered: null };
 }
 
-/** A webhook this soon after the provider's time is live traffic, not a late redelivery. */
-const LIVE_DELIVERY = '60 seconds';
-
-/**
- * When the message happened, for ordering the thread. Twilio gives no time: arrival order.
- * Meta's timestamps have whole seconds, so two messages of one second would tie; while the
- * webhook arrives promptly its exact arrival time keeps them in the order they were sent.
- */
 function occurredAt(provider: Date | undefined, receivedAt: string): SQL {
-  if (!provider) return sql`${receivedAt}::timestamptz`;
-  const providerAt = sql`${provider.toISOString()}::timestamptz`;
-  const arrived = sql`${receivedAt}::timestamptz`;
-  return sql`(case when ${arrived} - ${providerAt} between interval '0' and interval '${sql.raw(LIVE_DELIVERY)}' then ${arrived} else ${providerAt} end)`;
+  return occurredAtSql(
+    provider ? sql`${provider.toISOString()}::timestamptz` : null,
+    sql`${receivedAt}::timestamptz`,
+  );
 }
 
 /**
@@ -246,10 +250,13 @@ async function addSenderIdentity(
     return into;
   }
 
-  const country = typeof event.metadata.country === 'string' ? event.metadata.country : null;
   const [contact] = await ctx.db
     .insert(schema.contacts)
-    .values({ workspaceId: ctx.workspaceId, name: event.from.displayName ?? null, country })
+    .values({
+      workspaceId: ctx.workspaceId,
+      name: event.from.displayName ?? null,
+      country: countryOf(event),
+    })
     .returning({ id: schema.contacts.id });
   if (!contact) throw new Error('contact insert returned nothing');
   await ctx.db.insert(schema.contactIdentities).values({
@@ -260,6 +267,11 @@ async function addSenderIdentity(
     displayName: event.from.displayName ?? null,
   });
   return contact.id;
+}
+
+/** The country the provider placed the sender's number in, when it says. */
+function countryOf(event: InboundMessageEvent): string | null {
+  return typeof event.metadata.country === 'string' ? event.metadata.country : null;
 }
 
 async function phoneSibling(ctx: Ctx, event: InboundMessageEvent): Promise<string | null> {
@@ -343,7 +355,13 @@ async function findOrOpenConversation(
   inbox: IngestInbox,
   contactId: string,
   at: SQL,
+  sender: { brandNew: boolean },
 ): Promise<FoundConversation> {
+  if (sender.brandNew)
+    return {
+      conversation: await openConversation(ctx, inbox, contactId, null, at),
+      entered: 'opened',
+    };
   const [live] = await ctx.db
     .select()
     .from(c)

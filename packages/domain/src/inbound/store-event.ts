@@ -1,5 +1,5 @@
 import { schema, type Database, type Executor } from '@switchboard/db';
-import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
 
 export interface StoreInboundEventInput {
   workspaceId: string;
@@ -14,6 +14,12 @@ export function inboundJob(event: { id: number; inboxId: string; providerEventId
   return { eventId: event.id, providerKey: `${event.inboxId}.${event.providerEventId}` };
 }
 
+export interface StoredInboundEvent {
+  id: number;
+  duplicate: boolean;
+  job: ReturnType<typeof inboundJob>;
+}
+
 /**
  * Makes a provider event durable before the provider is acknowledged. A retried webhook
  * finds its row and is not stored twice; the caller enqueues processing either way.
@@ -21,26 +27,55 @@ export function inboundJob(event: { id: number; inboxId: string; providerEventId
 export async function storeInboundEvent(
   db: Database,
   input: StoreInboundEventInput,
-): Promise<{ id: number; duplicate: boolean; job: ReturnType<typeof inboundJob> }> {
-  const [inserted] = await db
-    .insert(schema.inboundEvents)
-    .values(input)
+): Promise<StoredInboundEvent> {
+  const [stored] = await storeInboundEvents(db, [input]);
+  if (!stored) throw new Error('inbound event was not stored');
+  return stored;
+}
+
+/** Several events in one statement (webhooks that arrived together), answered in input order. */
+export async function storeInboundEvents(
+  db: Database,
+  inputs: StoreInboundEventInput[],
+): Promise<StoredInboundEvent[]> {
+  const e = schema.inboundEvents;
+  const key = (event: Pick<StoreInboundEventInput, 'inboxId' | 'kind' | 'providerEventId'>) =>
+    `${event.inboxId} ${event.kind} ${event.providerEventId}`;
+  const inserted = await db
+    .insert(e)
+    .values(inputs)
     .onConflictDoNothing()
-    .returning({ id: schema.inboundEvents.id });
-  if (inserted)
-    return { id: inserted.id, duplicate: false, job: inboundJob({ ...input, id: inserted.id }) };
-  const [existing] = await db
-    .select({ id: schema.inboundEvents.id })
-    .from(schema.inboundEvents)
-    .where(
-      and(
-        eq(schema.inboundEvents.inboxId, input.inboxId),
-        eq(schema.inboundEvents.kind, input.kind),
-        eq(schema.inboundEvents.providerEventId, input.providerEventId),
-      ),
-    );
-  if (!existing) throw new Error('inbound event vanished between insert and select');
-  return { id: existing.id, duplicate: true, job: inboundJob({ ...input, id: existing.id }) };
+    .returning({ id: e.id, inboxId: e.inboxId, kind: e.kind, providerEventId: e.providerEventId });
+  const newIds = new Map(inserted.map((row) => [key(row), row.id]));
+  const retried = inputs.filter((input) => !newIds.has(key(input)));
+  const existing =
+    retried.length === 0
+      ? []
+      : await db
+          .select({
+            id: e.id,
+            inboxId: e.inboxId,
+            kind: e.kind,
+            providerEventId: e.providerEventId,
+          })
+          .from(e)
+          .where(
+            or(
+              ...retried.map((input) =>
+                and(
+                  eq(e.inboxId, input.inboxId),
+                  eq(e.kind, input.kind),
+                  eq(e.providerEventId, input.providerEventId),
+                ),
+              ),
+            ),
+          );
+  const oldIds = new Map(existing.map((row) => [key(row), row.id]));
+  return inputs.map((input) => {
+    const id = newIds.get(key(input)) ?? oldIds.get(key(input));
+    if (id === undefined) throw new Error('inbound event vanished between insert and select');
+    return { id, duplicate: !newIds.has(key(input)), job: inboundJob({ ...input, id }) };
+  });
 }
 
 /** Jobs for stored events not processed yet that match `condition`, oldest first. */

@@ -1,7 +1,8 @@
-import { schema } from '@switchboard/db';
+import { schema, type Executor } from '@switchboard/db';
 import { sql, type SQL } from 'drizzle-orm';
 import { isStaff, type Actor } from '../context';
 import { ofTeamsOf } from '../conversations/list-tabs';
+import { idArray } from '../sql-array';
 
 const c = schema.conversations;
 const p = schema.conversationParticipants;
@@ -26,4 +27,25 @@ export function candidateConversations(actor: Actor, workspaceId: string): SQL |
     union all
     select ${p.conversationId} from ${p}
       where ${p.userId} = ${actor.id} and ${p.workspaceId} = ${workspaceId})`;
+}
+
+/**
+ * For an agent's search through every message: the messages of the conversations they might
+ * see, as one array the planner intersects with the full-text match in the indexes (a
+ * BitmapAnd), instead of fetching each of a common word's matches to ask whose it is.
+ */
+export async function inCandidateConversations(
+  db: Executor,
+  actor: Actor,
+  workspaceId: string,
+): Promise<SQL | undefined> {
+  const candidates = candidateConversations(actor, workspaceId);
+  if (!candidates) return undefined;
+  const [row] = await db.execute<{ ids: string[] | null }>(
+    sql`select array_agg(id)::text[] as ids from ${candidates} candidates(id)`,
+  );
+  const ids = row?.ids ?? [];
+  return ids.length
+    ? sql`${schema.messages.conversationId} = any(${idArray(ids, 'uuid')})`
+    : sql`false`;
 }

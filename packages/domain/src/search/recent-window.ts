@@ -1,6 +1,7 @@
 import { schema } from '@switchboard/db';
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../context';
+import { idArray } from '../sql-array';
 import { candidateConversations } from './candidates';
 
 const m = schema.messages;
@@ -44,9 +45,12 @@ export async function recentWindow(ctx: Ctx): Promise<SQL | null> {
   return active.length
     ? // One array parameter, not one per id: the statement text (and so the prepared statement
       // each connection keeps) is the same however many conversations there are.
-      and(newer, sql`${m.conversationId} = any(${uuidArray(active.map((row) => row.id))})`)!
+      and(
+        newer,
+        sql`${m.conversationId} = any(${idArray(
+          active.map((row) => row.id),
+          'uuid',
+        )})`,
+      )!
     : sql`false`;
 }
-
-/** A list of ids as one uuid[] parameter (drizzle spreads a plain array into one per id). */
-const uuidArray = (ids: string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;

@@ -8,7 +8,7 @@ import {
   type ConversationView,
 } from '../conversations/present';
 import { visibleTo } from '../conversations/visibility';
-import { candidateConversations } from './candidates';
+import { candidateConversations, inCandidateConversations } from './candidates';
 import { recentWindow } from './recent-window';
 
 const m = schema.messages;
@@ -78,23 +78,33 @@ const MARKS = new RegExp(`(${START}|${STOP})`);
 const HEADLINE_OPTIONS = `StartSel=${START}, StopSel=${STOP}, MaxWords=24, MinWords=10, MaxFragments=2, FragmentDelimiter=" … "`;
 
 async function searchMessages(ctx: Ctx, q: string): Promise<MessageHit[]> {
+  // For this transaction only. With the default work_mem the bitmap of a common word's
+  // matches turns lossy, and every message on a lossy page has its text parsed again; and
+  // JIT compiling these large plans costs more than it saves.
+  await ctx.db.execute(
+    sql`select set_config('work_mem', '64MB', true), set_config('jit', 'off', true)`,
+  );
   const window = await recentWindow(ctx);
   if (window) {
-    const recent = await matchingMessages(ctx, q, window);
+    const recent = await matchingMessages(ctx, q, { recent: window });
     if (recent.length === GROUP_LIMIT) return recent;
   }
-  return matchingMessages(ctx, q, undefined);
+  return matchingMessages(ctx, q, {
+    everywhere: await inCandidateConversations(ctx.db, ctx.actor, ctx.workspaceId),
+  });
 }
 
 /**
- * Matches newest first, within `window` (read newest first along messages_recent_idx or the
- * window's conversations), or else everywhere through the full-text indexes.
+ * Matches newest first: within a `recent` window (read newest first along
+ * messages_recent_idx or the window's conversations), or else `everywhere` through the
+ * full-text indexes, narrowed by its condition when it has one.
  */
 async function matchingMessages(
   ctx: Ctx,
   q: string,
-  window: SQL | undefined,
+  scope: { recent: SQL } | { everywhere: SQL | undefined },
 ): Promise<MessageHit[]> {
+  const window = 'recent' in scope ? scope.recent : undefined;
   // The literal configs match the GIN indexes on to_tsvector('spanish'|'english', text).
   const spanish = sql`websearch_to_tsquery('spanish', ${q})`;
   const english = sql`websearch_to_tsquery('english', ${q})`;
@@ -124,7 +134,7 @@ async function matchingMessages(
         // Notes are for colleagues, so they are searchable; activity lines are not content.
         inArray(m.kind, ['message', 'note']),
         sql`(${inSpanish} or ${inEnglish})`,
-        window,
+        'recent' in scope ? scope.recent : scope.everywhere,
         visibleTo(ctx.actor),
       ),
     )

@@ -102,5 +102,7 @@ export interface ConversationPage {
 
 /** Conversations per tab, and per tab how many of them have unread messages. */
 export type ConversationCounts = Record<ConversationTab, number> & {
+  /** The whole workspace's Closed tab is counted only so far: `closed` or more. */
+  closedCapped: boolean;
   unread: Record<ConversationTab, number>;
 };

@@ -61,7 +61,7 @@ export function ConversationTabs({ value, onChange, scope }: ConversationTabsPro
                       color={COUNT_COLOR[tab]}
                       data-testid={`tab-count-${tab}`}
                     >
-                      {count}
+                      {tab === 'closed' && counts.data?.closedCapped ? `${count}+` : count}
                     </Badge>
                     {unread[tab] > 0 && (
                       <Tooltip label={t('workflow.list.unreadCount', { count: unread[tab] })}>
