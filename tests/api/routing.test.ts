@@ -291,6 +291,12 @@ describe('business hours', () => {
   it('are read in the team’s time zone', async () => {
     // Today's ISO weekday in Tokyo, which is often not today in UTC.
     const zone = 'Asia/Tokyo';
+    // Both routings must see the same Tokyo day: wait out a run that would straddle its midnight.
+    const tokyoOffset = 9 * 3_600_000;
+    const untilTokyoMidnight = 86_400_000 - ((Date.now() + tokyoOffset) % 86_400_000);
+    if (untilTokyoMidnight < 20_000) {
+      await new Promise((resolve) => setTimeout(resolve, untilTokyoMidnight + 100));
+    }
     const weekday = new Intl.DateTimeFormat('en-US', { timeZone: zone, weekday: 'short' }).format(
       new Date(),
     );
