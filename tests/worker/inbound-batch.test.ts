@@ -1,4 +1,4 @@
-import { ingestInboundBatch } from '@switchboard/domain';
+import { ingestInboundBatch, processInboundEvent } from '@switchboard/domain';
 import { startTestSystem, type TestSystem } from '@switchboard/stack/testing';
 import {
   closeWorkerDeps,
@@ -26,18 +26,26 @@ afterAll(async () => {
   await system.stop();
 });
 
-const sms = async (from: string, body: string, extra: Record<string, string> = {}) => {
+const sms = (from: string, body: string, extra: Record<string, string> = {}) =>
+  smsTo(inbox, from, body, extra);
+
+const smsTo = async (
+  to: { id: string; address: string },
+  from: string,
+  body: string,
+  extra: Record<string, string> = {},
+) => {
   const fields = {
     ...incomingSms({
       accountSid: system.twilioAccount.accountSid,
       from,
-      to: inbox.address,
+      to: to.address,
       body,
     }),
     ...extra,
   };
   const response = await system.postTwilio(
-    `/webhooks/twilio/${inbox.id}`,
+    `/webhooks/twilio/${to.id}`,
     fields,
     system.twilioAccount.authToken,
   );
@@ -45,10 +53,10 @@ const sms = async (from: string, body: string, extra: Record<string, string> = {
   return fields.MessageSid;
 };
 
-const pendingEventIds = async () =>
+const pendingEventIds = async (of = inbox) =>
   (
     await system.db.sql<{ id: string }[]>`select id from inbound_events
-      where inbox_id = ${inbox.id} and processed_at is null order by id`
+      where inbox_id = ${of.id} and processed_at is null order by id`
   ).map((row) => Number(row.id));
 
 const eventIdOf = async (sid: string) => {
@@ -57,22 +65,34 @@ const eventIdOf = async (sid: string) => {
   return Number(row!.id);
 };
 
-const conversationOf = async (phone: string) => {
+const conversationOf = async (phone: string, of = inbox) => {
   const [row] = await system.db.sql<
     {
       id: string;
       status: string;
+      phase: string;
+      team_id: string | null;
+      priority: number;
       unread_count: number;
+      received_offline: boolean;
       last_message_preview: string;
       last_message_at: Date;
       version: number;
     }[]
   >`select c.* from conversations c
     join contact_identities ci on ci.contact_id = c.contact_id
-    where ci.address = ${phone} and c.inbox_id = ${inbox.id}
+    where ci.address = ${phone} and c.inbox_id = ${of.id}
     order by c.created_at desc limit 1`;
   return row!;
 };
+
+/** Every line of the thread: an activity by its type, a message by its text. */
+const linesOf = async (conversationId: string) =>
+  (
+    await system.db.sql<{ kind: string; text: string | null; type: string | null }[]>`
+      select kind, text, activity->>'type' as type from messages
+      where conversation_id = ${conversationId} order by occurred_at, seq`
+  ).map((row) => (row.kind === 'activity' ? `(${row.type})` : row.text));
 
 const threadOf = async (conversationId: string) =>
   (
@@ -82,8 +102,9 @@ const threadOf = async (conversationId: string) =>
   ).map((row) => row.text);
 
 describe('batched inbound filing', () => {
-  it('files plain texts into live conversations in one batch and leaves every other case to the per-event path', async () => {
+  it('files plain texts into live and new conversations in one batch and leaves every other case to the per-event path', async () => {
     // Customers we know, each with a live conversation; one closed long ago; one blocked.
+    // And one we have never heard from.
     for (const phone of ['+15005550701', '+15005550702', '+15005550703', '+15005550704'])
       await sms(phone, 'first');
     await sms('+15005550705', 'first');
@@ -102,10 +123,10 @@ describe('batched inbound filing', () => {
       await sms('+15005550701', 'tres'),
       await sms('+15005550703', 'olá'),
       await sms('+15005550701', 'cuatro  '),
+      await sms('+15005550799', 'a new customer'),
     ];
     const others = [
       await sms('+15005550701', 'about SB-7K3Q9 too'),
-      await sms('+15005550799', 'a new customer'),
       await sms('+15005550704', 'back after a month'),
       await sms('+15005550705', 'blocked, still writing'),
       await sms('+15005550702', 'a photo', {
@@ -181,5 +202,90 @@ describe('batched inbound filing', () => {
     const after = await conversationOf('+15005550711');
     expect(await threadOf(after.id)).toEqual(['first', 'sent once, delivered twice']);
     expect(after.unread_count).toBe(before.unread_count + 1);
+  });
+  it('opens one conversation per new customer, as the per-event path would', async () => {
+    const workspaceId = (await system.make.workspace()).id;
+    const team = await system.make.team(workspaceId, { name: 'Ventas' });
+    const sales = await system.smsInbox(workspaceId, { defaultTeamId: team.id });
+    await system.db.sql`insert into routing_rules (workspace_id, name, conditions, actions)
+      values (${workspaceId}, 'Facturas', ${JSON.stringify({ keywords: ['factura'] })}::jsonb,
+        ${JSON.stringify({ priority: 2 })}::jsonb)`;
+
+    // The same kind of first message, filed by the per-event path alone.
+    await smsTo(sales, '+15005550801', 'mi factura vencida');
+    const [single] = await pendingEventIds(sales);
+    expect(await processInboundEvent(deps.domain, single!, normalize)).toBe('processed');
+
+    // A burst: a new customer writing twice, another one about an invoice.
+    await smsTo(sales, '+15005550802', 'hola');
+    await smsTo(sales, '+15005550803', 'otra factura');
+    await smsTo(sales, '+15005550802', 'sigo aquí');
+    const burst = await pendingEventIds(sales);
+    expect((await ingestInboundBatch(deps.domain, burst, normalize)).perEvent).toEqual([]);
+    expect(await pendingEventIds(sales)).toEqual([]);
+
+    const twice = await conversationOf('+15005550802', sales);
+    expect(await linesOf(twice.id)).toEqual(['(opened)', 'hola', 'sigo aquí']);
+    expect(twice).toMatchObject({
+      status: 'waiting',
+      team_id: team.id,
+      priority: 0,
+      unread_count: 2,
+      last_message_preview: 'sigo aquí',
+      // Nobody of the team is online.
+      received_offline: true,
+    });
+
+    // Everything a user sees of the conversation but its text.
+    const state = (row: Awaited<ReturnType<typeof conversationOf>>) => ({
+      status: row.status,
+      phase: row.phase,
+      team_id: row.team_id,
+      priority: row.priority,
+      unread_count: row.unread_count,
+      received_offline: row.received_offline,
+      version: row.version,
+    });
+    const alone = await conversationOf('+15005550801', sales);
+    const batched = await conversationOf('+15005550803', sales);
+    expect(state(batched)).toEqual(state(alone));
+    expect(batched.priority).toBe(2);
+    expect(await linesOf(batched.id)).toEqual(['(opened)', 'otra factura', '(routed)']);
+    expect(await linesOf(alone.id)).toEqual(['(opened)', 'mi factura vencida', '(routed)']);
+
+    // One contact per customer, with the identity they wrote from.
+    const contacts = await system.db.sql<{ address: string; n: number }[]>`
+      select ci.address, count(distinct ci.contact_id)::int as n from contact_identities ci
+      where ci.workspace_id = ${workspaceId} group by ci.address order by ci.address`;
+    expect(contacts).toEqual([
+      { address: '+15005550801', n: 1 },
+      { address: '+15005550802', n: 1 },
+      { address: '+15005550803', n: 1 },
+    ]);
+  });
+
+  it('creates one contact when a batch and the per-event path meet the same new customer', async () => {
+    const phones = ['+15005550811', '+15005550812', '+15005550813', '+15005550814'];
+    for (const phone of phones) {
+      const first = await eventIdOf(await sms(phone, 'one'));
+      const second = await eventIdOf(await sms(phone, 'two'));
+      const [batch] = await Promise.all([
+        ingestInboundBatch(deps.domain, [first], normalize),
+        processInboundEvent(deps.domain, second, normalize),
+      ]);
+      // Second to the lock, the batch finds a known customer and leaves the message to the
+      // per-event path.
+      expect((await fileInboundEvents(deps, batch.perEvent)).size).toBe(0);
+    }
+    expect(await pendingEventIds()).toEqual([]);
+    for (const phone of phones) {
+      const rows = await system.db.sql<{ contacts: number; conversations: number }[]>`
+        select count(distinct ci.contact_id)::int as contacts,
+          count(distinct c.id)::int as conversations
+        from contact_identities ci join conversations c on c.contact_id = ci.contact_id
+        where ci.address = ${phone}`;
+      expect(rows[0]).toEqual({ contacts: 1, conversations: 1 });
+      expect((await threadOf((await conversationOf(phone)).id)).sort()).toEqual(['one', 'two']);
+    }
   });
 });

@@ -9,6 +9,7 @@ import {
   type CustomerLanguage,
 } from '../messages/automatic-message';
 import { teamIsAttending } from '../teams/attending';
+import { idArray } from '../sql-array';
 
 const c = schema.conversations;
 const m = schema.messages;
@@ -45,6 +46,31 @@ export function autoReplyJob(
       since: (conversation.waitingSince ?? new Date()).getTime(),
     },
   };
+}
+
+/**
+ * Of these teams, those with an automatic reply switched on: only their waiting conversations
+ * need the job (a team switching it on later answers conversations that enter Waiting after).
+ */
+export async function teamsWithAutoReply(
+  ctx: Ctx,
+  teamIds: ReadonlyArray<string | null>,
+): Promise<Set<string>> {
+  const ids = [...new Set(teamIds.filter((id): id is string => id !== null))];
+  if (ids.length === 0) return new Set();
+  const t = schema.teams;
+  const rows = await ctx.db
+    .select({ id: t.id })
+    .from(t)
+    .where(
+      and(
+        eq(t.workspaceId, ctx.workspaceId),
+        sql`${t.id} = any(${idArray(ids, 'uuid')})`,
+        sql`((${t.autoReply} #>> '{offline,enabled}')::boolean
+          or (${t.autoReply} #>> '{queuePosition,enabled}')::boolean) is true`,
+      ),
+    );
+  return new Set(rows.map((row) => row.id));
 }
 
 /** Fills `{{name}}` placeholders; only the values' own keys count, anything else stays as written. */

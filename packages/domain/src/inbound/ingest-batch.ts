@@ -1,12 +1,13 @@
 import type { EventPayload, InboundMessageEvent } from '@switchboard/channels';
-import type { InboxKind } from '@switchboard/db';
+import type { IdentityKind, InboxKind } from '@switchboard/db';
 import type { RealtimeEvent } from '@switchboard/queue';
 import { sql } from 'drizzle-orm';
 import type { Ctx, DomainDeps } from '../context';
 import { conversationUpdated, messageCreated } from '../conversations/activity';
 import { flush } from '../run';
 import { quotedReference } from './continue-conversation';
-import { inboundPreview } from './ingest-message';
+import { countryOf, inboundPreview } from './ingest-message';
+import { openForNewSenders, senderKey } from './open-for-new-senders';
 import { idArray } from '../sql-array';
 import { occurredAtSql } from './occurred-at';
 import type { Normalizer } from './process-event';
@@ -20,17 +21,22 @@ type StoredEvent = {
   received_at: string;
   inbox_id: string;
   inbox_kind: InboxKind;
+  inbox_team: string | null;
 };
 
-/** A plain message that may join its sender's live conversation; `ord` keeps arrival order. */
-interface Candidate {
+/** A plain text message the batch may file; `ord` keeps arrival order. */
+export interface Candidate {
   ord: number;
   event_id: string;
   ws: string;
   inbox: string;
   channel: InboxKind;
-  identity_kind: string;
+  /** The inbox's default team, where a new conversation starts. */
+  team: string | null;
+  identity_kind: IdentityKind;
   address: string;
+  display_name: string | null;
+  country: string | null;
   pmid: string;
   text: string;
   preview: string;
@@ -50,23 +56,25 @@ type Filed = {
 };
 
 /**
- * Files a batch of stored inbound events in one transaction of a few set-based statements:
- * every plain text message from a known, unblocked customer into their live conversation of
- * that inbox, the bulk of a burst. The rest (a new customer, a closed conversation, email,
- * attachments, a quoted reference, reactions, delivery statuses…) is returned untouched for
- * the per-event path, which holds every rule. Effects and processed marks commit together, so
- * an event is filed exactly once whichever path takes it.
+ * Files a batch of stored inbound events in one transaction of a few set-based statements,
+ * the bulk of a burst: every plain text message from a known, unblocked customer into their
+ * live conversation of that inbox; then new customers' first messages, each opening a
+ * conversation (see `openForNewSenders`), and their next ones. The rest (a closed
+ * conversation, email, attachments, a quoted reference, web chat's first message, reactions,
+ * delivery statuses…) is returned untouched for the per-event path, which holds every rule.
+ * Effects and processed marks commit together, so an event is filed exactly once whichever
+ * path takes it.
  */
 export async function ingestInboundBatch(
   deps: DomainDeps,
   eventIds: number[],
   normalize: Normalizer,
 ): Promise<{ perEvent: number[] }> {
-  const events: RealtimeEvent[] = [];
+  const afterCommit: Ctx['afterCommit'] = { jobs: [], events: [] };
   const perEvent = await deps.db.transaction(async (tx) => {
     const stored = await tx.execute<StoredEvent>(sql`
       select e.id, e.workspace_id, e.kind, e.payload, e.received_at::text as received_at,
-             i.id as inbox_id, i.kind as inbox_kind
+             i.id as inbox_id, i.kind as inbox_kind, i.default_team_id as inbox_team
       from inbound_events e join inboxes i on i.id = e.inbox_id
       where e.id = any(${idArray(eventIds, 'bigint')}) and e.processed_at is null
       order by e.id
@@ -78,18 +86,38 @@ export async function ingestInboundBatch(
       if (message) candidates.push(candidate(candidates.length, event, message));
       else rest.push(event.id);
     }
-    const filed = candidates.length ? await fileIntoLiveConversations(tx, candidates) : [];
-    const filedIds = new Set(filed.map((row) => row.event_id));
-    rest.push(...candidates.flatMap((item) => (filedIds.has(item.event_id) ? [] : item.event_id)));
+    const filedIds = new Set<string>();
+    const fileLive = async (items: Candidate[]) => {
+      if (items.length === 0) return;
+      const filed = await fileIntoLiveConversations(tx, items);
+      for (const row of filed) filedIds.add(row.event_id);
+      afterCommit.events.push(...hints(filed));
+    };
+    const notFiled = () => candidates.filter((item) => !filedIds.has(item.event_id));
+
+    await fileLive(candidates);
+    // A sender filed above is known. Leaving them out (their sibling channel shares their
+    // lock) keeps this batch from waiting on a sender's lock while holding their conversation.
+    const known = new Set(candidates.filter((item) => filedIds.has(item.event_id)).map(senderKey));
+    const opened = await openForNewSenders(
+      tx,
+      deps,
+      notFiled().filter((item) => !known.has(senderKey(item))),
+      afterCommit,
+    );
+    for (const id of opened.filed) filedIds.add(id);
+    // A new customer's next messages of the same batch join the conversation just opened.
+    await fileLive(notFiled().filter((item) => opened.senders.has(senderKey(item))));
+
+    rest.push(...notFiled().map((item) => item.event_id));
     if (filedIds.size > 0)
       await tx.execute(sql`
         update inbound_events set processed_at = now(), attempts = attempts + 1
         where id = any(${idArray([...filedIds], 'bigint')})`);
-    events.push(...hints(filed));
     // In arrival order, as the per-event path should take them.
     return rest.map(Number).sort((a, b) => a - b);
   });
-  await flush(deps, { jobs: [], events });
+  await flush(deps, afterCommit);
   return { perEvent };
 }
 
@@ -118,8 +146,11 @@ function candidate(ord: number, event: StoredEvent, message: InboundMessageEvent
     ws: event.workspace_id,
     inbox: event.inbox_id,
     channel: event.inbox_kind,
+    team: event.inbox_team,
     identity_kind: message.from.kind,
     address: message.from.address,
+    display_name: message.from.displayName ?? null,
+    country: countryOf(message),
     pmid: message.providerMessageId,
     text: message.text,
     preview: inboundPreview(message),

@@ -1,4 +1,4 @@
-import { schema, type InboxKind } from '@switchboard/db';
+import { schema, type IdentityKind, type InboxKind } from '@switchboard/db';
 import type { InboundEmail, InboundMessageEvent } from '@switchboard/channels';
 import { and, desc, eq, ne, sql, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../context';
@@ -9,7 +9,7 @@ import { storeInboundAttachments } from './inbound-attachments';
 import { findEmailThread } from './email-thread';
 import { contactIdByIdentity } from '../contacts/find-by-identity';
 import { applyRoutingRules } from '../routing/evaluate';
-import { autoReplyJob } from '../automation/auto-reply';
+import { autoReplyJob, teamsWithAutoReply } from '../automation/auto-reply';
 import { teamIsAttending } from '../teams/attending';
 import { lastAgentWithRoom, requestAssignment } from '../assignment/index';
 import { withChosenTeam } from '../webchat/chosen-team';
@@ -37,10 +37,9 @@ export async function ingestInboundMessage(
   event: InboundMessageEvent,
   receivedAt: string,
 ) {
-  // SMS and WhatsApp share phone numbers: one lock, so both channels find the same contact.
-  const lockKind = event.from.kind === 'whatsapp' ? 'phone' : event.from.kind;
-  const identityKey = `${ctx.workspaceId}:${lockKind}:${event.from.address}`;
-  await ctx.db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${identityKey}, 0))`);
+  await ctx.db.execute(
+    sql`select pg_advisory_xact_lock(hashtextextended(${senderLockKey(ctx.workspaceId, event.from)}, 0))`,
+  );
 
   const [duplicate] = await ctx.db
     .select({ id: schema.messages.id })
@@ -146,10 +145,26 @@ export async function ingestInboundMessage(
     // Automatic teams hand it to an agent as soon as this commits.
     if (current.status === 'waiting') requestAssignment(ctx, current.teamId);
     // RFC 3834: never answer a machine (vacation replies, bounces, lists) with a machine.
-    if (current.status === 'waiting' && !event.email?.automatic) {
+    if (
+      current.status === 'waiting' &&
+      !event.email?.automatic &&
+      (await teamsWithAutoReply(ctx, [current.teamId])).size > 0
+    ) {
       ctx.afterCommit.jobs.push(autoReplyJob(ctx, current));
     }
   }
+}
+
+/**
+ * The advisory lock that serializes a sender's messages while their contact may be created.
+ * SMS and WhatsApp share phone numbers: one lock, so both channels find the same contact.
+ */
+export function senderLockKey(
+  workspaceId: string,
+  from: Pick<InboundMessageEvent['from'], 'kind' | 'address'>,
+): string {
+  const lockKind = from.kind === 'whatsapp' ? 'phone' : from.kind;
+  return `${workspaceId}:${lockKind}:${from.address}`;
 }
 
 /** The line the inbox shows under the customer's name. */
@@ -270,13 +285,17 @@ async function addSenderIdentity(
 }
 
 /** The country the provider placed the sender's number in, when it says. */
-function countryOf(event: InboundMessageEvent): string | null {
+export function countryOf(event: InboundMessageEvent): string | null {
   return typeof event.metadata.country === 'string' ? event.metadata.country : null;
 }
 
+/** The identity kind under which the same address is the same customer: a phone's WhatsApp. */
+export function siblingKind(kind: IdentityKind): IdentityKind | null {
+  return kind === 'whatsapp' ? 'phone' : kind === 'phone' ? 'whatsapp' : null;
+}
+
 async function phoneSibling(ctx: Ctx, event: InboundMessageEvent): Promise<string | null> {
-  const other =
-    event.from.kind === 'whatsapp' ? 'phone' : event.from.kind === 'phone' ? 'whatsapp' : null;
+  const other = siblingKind(event.from.kind);
   if (!other) return null;
   return contactIdByIdentity(ctx, other, event.from.address);
 }

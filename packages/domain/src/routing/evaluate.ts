@@ -80,6 +80,11 @@ function matches(
   return true;
 }
 
+/** The rules a new or reopened conversation is checked against, in position order. */
+export async function enabledRoutingRules(ctx: Ctx): Promise<RoutingRuleView[]> {
+  return (await selectRules(ctx.db, ctx.workspaceId)).filter((rule) => rule.enabled);
+}
+
 /**
  * Runs the workspace's enabled rules in position order against a conversation that was just
  * created or reopened by the customer; the first match sets team, tags and priority and leaves
@@ -89,8 +94,10 @@ export async function applyRoutingRules(
   ctx: Ctx,
   conversation: ConversationRecord,
   facts: RoutingFacts,
+  /** The workspace's enabled rules, when the caller has read them already. */
+  enabled?: RoutingRuleView[],
 ): Promise<ConversationRecord> {
-  const rules = (await selectRules(ctx.db, ctx.workspaceId)).filter((rule) => rule.enabled);
+  const rules = enabled ?? (await enabledRoutingRules(ctx));
   if (!rules.length) return conversation;
   const needsHours = rules.some((rule) => rule.conditions.businessHours);
   const hours: TeamHours = new Map(
