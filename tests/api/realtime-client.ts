@@ -23,7 +23,11 @@ export async function openRealtime(apiUrl: string, email: string) {
     headers: { cookie },
   });
   const hints: Hint[] = [];
-  socket.on('message', (data: Buffer) => hints.push(JSON.parse(data.toString()) as Hint));
+  socket.on('message', (data: Buffer) => {
+    // One hint per frame, or an array of a batch's hints.
+    const frame = JSON.parse(data.toString()) as Hint | Hint[];
+    hints.push(...(Array.isArray(frame) ? frame : [frame]));
+  });
   await waitFor(async () => hints.some((hint) => hint.type === 'hello'), { what: 'hello' });
   return { socket, hints };
 }

@@ -37,9 +37,12 @@ export async function connectAgent(
     socket.once('error', reject);
     socket.on('message', (data: Buffer) => {
       const at = performance.now();
-      const hint = JSON.parse(data.toString()) as RealtimeHint;
-      if (hint.type === 'hello') resolve();
-      else onHint(hint, at);
+      // One hint per frame, or an array of a batch's hints.
+      const frame = JSON.parse(data.toString()) as RealtimeHint | RealtimeHint[];
+      for (const hint of Array.isArray(frame) ? frame : [frame]) {
+        if (hint.type === 'hello') resolve();
+        else onHint(hint, at);
+      }
     });
   });
   return socket;

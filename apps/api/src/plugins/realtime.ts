@@ -58,6 +58,16 @@ function mayHear(client: Client, event: RealtimeEvent): boolean {
   return event.teamId === null || client.teamIds.has(event.teamId);
 }
 
+/** What a socket is told of an event: ids only. */
+const hintJson = (event: RealtimeEvent) =>
+  JSON.stringify({
+    type: event.type,
+    conversationId: event.conversationId,
+    messageId: event.messageId,
+    version: event.version,
+    userId: event.userId,
+  });
+
 /**
  * Agents' websockets. Workers publish small hints on Redis; every api instance subscribes and
  * forwards them to its own sockets, so fan-out works across instances. @fastify/websocket is
@@ -109,20 +119,14 @@ export async function realtimePlugin(app: FastifyInstance, { deps }: { deps: Api
       events.filter((event) => event.type === 'team.members_changed').map((e) => e.workspaceId),
     );
     for (const workspaceId of changed) await refreshTeams(workspaceId);
+    // A worker's batch brings many hints for many sockets: each is serialized once, and each
+    // socket gets its share in one frame (an array when there are several).
+    const serialized = new Map(events.map((event) => [event, hintJson(event)]));
     for (const client of clients) {
       const audible = events.filter((event) => mayHear(client, event));
       if (audible.length === 0 || client.socket.readyState !== client.socket.OPEN) continue;
-      for (const event of audible) {
-        client.socket.send(
-          JSON.stringify({
-            type: event.type,
-            conversationId: event.conversationId,
-            messageId: event.messageId,
-            version: event.version,
-            userId: event.userId,
-          }),
-        );
-      }
+      const parts = audible.map((event) => serialized.get(event)!);
+      client.socket.send(parts.length === 1 ? parts[0]! : `[${parts.join(',')}]`);
     }
   }
 

@@ -38,18 +38,24 @@ export function realtimeUrl(path = '/api/v1/realtime'): string {
   return `${protocol}//${window.location.host}${path}`;
 }
 
-function parseHint(data: unknown): RealtimeHint | null {
-  if (typeof data !== 'string') return null;
+/** A frame holds one hint, or an array of them when the server sends a batch's at once. */
+export function parseHints(data: unknown): RealtimeHint[] {
+  if (typeof data !== 'string') return [];
+  let parsed: unknown;
   try {
-    const parsed: unknown = JSON.parse(data);
-    if (typeof parsed !== 'object' || parsed === null) return null;
-    const { type, conversationId } = parsed as Record<string, unknown>;
-    if (typeof type !== 'string') return null;
-    if (conversationId !== undefined && typeof conversationId !== 'string') return null;
-    return parsed as RealtimeHint;
+    parsed = JSON.parse(data);
   } catch {
-    return null;
+    return [];
   }
+  return (Array.isArray(parsed) ? parsed : [parsed]).filter(isHint);
+}
+
+function isHint(value: unknown): value is RealtimeHint {
+  if (typeof value !== 'object' || value === null) return false;
+  const { type, conversationId } = value as Record<string, unknown>;
+  return (
+    typeof type === 'string' && (conversationId === undefined || typeof conversationId === 'string')
+  );
 }
 
 export class RealtimeConnection {
@@ -103,18 +109,18 @@ export class RealtimeConnection {
     // nothing missed, so "connected" waits for it rather than for the socket opening.
     socket.onmessage = (event: MessageEvent) => {
       if (this.socket !== socket) return;
-      const hint = parseHint(event.data);
-      if (!hint) return;
-      if (hint.type === 'hello') {
-        this.failures = 0;
-        this.hasConnectedBefore = true;
-        this.options.onStateChange('connected');
-        // Whatever changed before this socket was registered (a slow first connect, a drop)
-        // sent hints nobody heard: refetch what is on screen.
-        this.options.onConnected();
-        return;
+      for (const hint of parseHints(event.data)) {
+        if (hint.type === 'hello') {
+          this.failures = 0;
+          this.hasConnectedBefore = true;
+          this.options.onStateChange('connected');
+          // Whatever changed before this socket was registered (a slow first connect, a drop)
+          // sent hints nobody heard: refetch what is on screen.
+          this.options.onConnected();
+          continue;
+        }
+        this.options.onHint(hint);
       }
-      this.options.onHint(hint);
     };
     socket.onclose = (event: CloseEvent) => {
       if (this.socket !== socket) return;
