@@ -1,5 +1,5 @@
 import { schema } from '@switchboard/db';
-import { sql } from 'drizzle-orm';
+import { and, sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import type { Ctx, DomainDeps } from '../context';
 import { conversationUpdated, messageCreated } from '../conversations/activity';
@@ -15,6 +15,7 @@ import { senderLockKey, siblingKind } from './ingest-message';
 import { occurredAtSql } from './occurred-at';
 
 type Opened = { event_id: string; conversation_id: string; line_id: string; message_id: string };
+type Entered = { item: Candidate; conversation: ConversationRecord };
 
 /**
  * New customers' first messages, the other half of a burst: for each sender we have never seen
@@ -22,7 +23,7 @@ type Opened = { event_id: string; conversation_id: string; line_id: string; mess
  * contact, the identity, the waiting conversation, its "opened" line and the message. Then, as
  * the per-event path would: the routing rules, the offline mark, one assignment request per team
  * and the automatic-reply job where the team has one. Web chat, whose visitors pick a team and
- * leave offline messages, keeps the per-event path. Returns the conversations' senders' keys.
+ * leave offline messages, keeps the per-event path. Answers the events filed and their senders.
  */
 export async function openForNewSenders(
   tx: Ctx['db'],
@@ -40,28 +41,28 @@ export async function openForNewSenders(
   if (fresh.length === 0) return { filed: new Set(), senders: new Set() };
 
   const opened = await createConversations(tx, fresh);
+  const c = schema.conversations;
+  const ids = idArray(
+    opened.map((row) => row.conversation_id),
+    'uuid',
+  );
+  const workspaceIds = idArray([...new Set(fresh.map((item) => item.ws))], 'uuid');
   const conversations = await tx
     .select()
-    .from(schema.conversations)
-    .where(
-      sql`${schema.conversations.id} = any(${idArray(
-        opened.map((row) => row.conversation_id),
-        'uuid',
-      )})`,
-    );
+    .from(c)
+    .where(and(sql`${c.id} = any(${ids})`, sql`${c.workspaceId} = any(${workspaceIds})`));
   const byId = new Map(conversations.map((row) => [row.id, row]));
   const byEvent = new Map(fresh.map((item) => [item.event_id, item]));
-  const workspaces = new Map<
-    string,
-    Array<{ item: Candidate; conversation: ConversationRecord }>
-  >();
+  const workspaces = new Map<string, Entered[]>();
   for (const row of opened) {
     const item = byEvent.get(row.event_id)!;
     const conversation = byId.get(row.conversation_id)!;
     // The thread's two new lines: the "opened" activity, then the customer's message.
     for (const lineId of [row.line_id, row.message_id])
       afterCommit.events.push(messageCreated({ workspaceId: item.ws }, conversation, lineId));
-    workspaces.set(item.ws, [...(workspaces.get(item.ws) ?? []), { item, conversation }]);
+    const entered = workspaces.get(item.ws) ?? [];
+    entered.push({ item, conversation });
+    workspaces.set(item.ws, entered);
   }
   for (const [workspaceId, entered] of workspaces) {
     const ctx: Ctx = { db: tx, workspaceId, actor: { type: 'webhook' }, deps, afterCommit };
@@ -173,10 +174,7 @@ async function createConversations(tx: Ctx['db'], fresh: Candidate[]): Promise<O
  * What follows a customer opening a conversation, for one workspace's new conversations: its
  * routing rules, the offline mark where nobody attends the team, assignment, automatic replies.
  */
-async function settleEntered(
-  ctx: Ctx,
-  entered: Array<{ item: Candidate; conversation: ConversationRecord }>,
-): Promise<void> {
+async function settleEntered(ctx: Ctx, entered: Entered[]): Promise<void> {
   const rules = await enabledRoutingRules(ctx);
   const current: ConversationRecord[] = [];
   for (const { item, conversation } of entered)
