@@ -96,8 +96,7 @@ export async function ingestInboundBatch(
     const notFiled = () => candidates.filter((item) => !filedIds.has(item.event_id));
 
     await fileLive(candidates);
-    // A sender filed above is known. Leaving them out (their sibling channel shares their
-    // lock) keeps this batch from waiting on a sender's lock while holding their conversation.
+    // A sender filed above is known, and so is their number on the sibling channel.
     const known = new Set(candidates.filter((item) => filedIds.has(item.event_id)).map(senderKey));
     const opened = await openForNewSenders(
       tx,

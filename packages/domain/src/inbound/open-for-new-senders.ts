@@ -33,11 +33,16 @@ export async function openForNewSenders(
 ): Promise<{ filed: Set<string>; senders: Set<string> }> {
   const firsts = firstOfEachSender(candidates.filter((item) => item.channel !== 'webchat'));
   if (firsts.length === 0) return { filed: new Set(), senders: new Set() };
-  // The per-event path takes the same locks, one at a time; a batch takes them in one order.
-  const keys = firsts.map(senderKey).sort();
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(k, 0))
-    from jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb) as k`);
-  const fresh = await unknownSenders(tx, firsts);
+  // The per-event path's locks, but never waited for: a sender whose lock is held (another
+  // worker is filing their message) is left to the per-event path, so a batch holding
+  // conversations' locks never waits for one, and two batches never wait for each other here.
+  const locked = await tx.execute<{ key: string }>(sql`
+    select key from jsonb_array_elements_text(${JSON.stringify(firsts.map(senderKey))}::jsonb) as key
+    where pg_try_advisory_xact_lock(hashtextextended(key, 0))`);
+  const ours = new Set(locked.map((row) => row.key));
+  const lockedFirsts = firsts.filter((item) => ours.has(senderKey(item)));
+  if (lockedFirsts.length === 0) return { filed: new Set(), senders: new Set() };
+  const fresh = await unknownSenders(tx, lockedFirsts);
   if (fresh.length === 0) return { filed: new Set(), senders: new Set() };
 
   const opened = await createConversations(tx, fresh);
