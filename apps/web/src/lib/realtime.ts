@@ -39,7 +39,7 @@ export function realtimeUrl(path = '/api/v1/realtime'): string {
 }
 
 /** A frame holds one hint, or an array of them when the server sends a batch's at once. */
-export function parseHints(data: unknown): RealtimeHint[] {
+function parseHints(data: unknown): RealtimeHint[] {
   if (typeof data !== 'string') return [];
   let parsed: unknown;
   try {
