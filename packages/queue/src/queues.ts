@@ -61,32 +61,33 @@ export function createEnqueuer(settings: QueueSettings): Enqueuer {
     const spec = jobCatalog[name];
     const data = spec.payload.parse(payload) as Record<string, unknown>;
     const keyOf = spec.key as ((payload: Record<string, unknown>) => string) | null;
+    const jobId = keyOf ? jobIdFor(name, keyOf(data)) : undefined;
     return {
       target: queue(spec.queue),
       data,
-      jobId: keyOf ? jobIdFor(name, keyOf(data)) : undefined,
+      jobId,
+      opts: { ...jobOptions(name, settings), ...(jobId ? { jobId } : {}) },
     };
   };
   return {
     queue,
     async enqueue(name, payload, options = {}) {
-      const { target, data, jobId } = prepare(name, payload);
+      const { target, data, opts } = prepare(name, payload);
       await target.add(name, data, {
-        ...jobOptions(name, settings),
-        ...(jobId ? { jobId } : {}),
+        ...opts,
         ...(options.delayMs ? { delay: options.delayMs } : {}),
       });
     },
     async enqueueMany(name, payloads) {
       if (payloads.length === 0) return;
       const jobs = payloads.map((payload) => {
-        const { data, jobId } = prepare(name, payload);
-        return { name, data, opts: { ...jobOptions(name, settings), ...(jobId ? { jobId } : {}) } };
+        const { data, opts } = prepare(name, payload);
+        return { name, data, opts };
       });
       await queue(jobCatalog[name].queue).addBulk(jobs);
     },
     async revive(name, payload) {
-      const { target, data, jobId } = prepare(name, payload);
+      const { target, data, jobId, opts } = prepare(name, payload);
       const existing = jobId ? await target.getJob(jobId) : undefined;
       if (existing) {
         const state = await existing.getState();
@@ -96,7 +97,7 @@ export function createEnqueuer(settings: QueueSettings): Enqueuer {
         if (state !== 'completed') return; // waiting or running
         await existing.remove();
       }
-      await target.add(name, data, { ...jobOptions(name, settings), ...(jobId ? { jobId } : {}) });
+      await target.add(name, data, opts);
     },
     async close() {
       await Promise.all([...queues.values()].map((q) => q.close()));

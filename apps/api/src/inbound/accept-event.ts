@@ -71,6 +71,8 @@ async function acceptBatch(deps: ApiDeps, arrivals: Arrival[]): Promise<Accepted
   );
 }
 
+const ENQUEUE_FAILED = 'enqueue failed; left for the sweeper';
+
 async function enqueueWithin(
   deps: ApiDeps,
   stored: Array<{ arrival: Arrival; event: StoredInboundEvent }>,
@@ -85,9 +87,9 @@ async function enqueueWithin(
       stored.map(({ event }) => event.job),
     ),
     REDIS_WAIT_MS,
-    (error) => leftForSweeper('enqueue failed; left for the sweeper', error),
+    (error) => leftForSweeper(ENQUEUE_FAILED, error),
   ).catch((error: unknown) => {
-    leftForSweeper('enqueue failed; left for the sweeper', error);
+    leftForSweeper(ENQUEUE_FAILED, error);
     return true;
   });
   if (!queued) leftForSweeper('Redis is slow or away; left for the sweeper');

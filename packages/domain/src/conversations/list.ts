@@ -4,10 +4,11 @@ import { isStaff, type Ctx } from '../context';
 import { Forbidden, Invalid } from '../errors';
 import { loadWorkspaceUser } from './guards';
 import { tabCounts } from './list-counts';
-export { CLOSED_COUNT_CAP } from './list-counts';
 import { presentConversations, selectConversations, type ConversationView } from './present';
 import { listedInTab } from './list-tabs';
 import { hiddenIn, needsHelpIn, type ListingScope } from './visibility';
+
+export { CLOSED_COUNT_CAP } from './list-counts';
 
 const c = schema.conversations;
 
